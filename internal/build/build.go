@@ -1,0 +1,193 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"sort"
+
+	"showcase/internal/diag"
+	"showcase/internal/publish"
+	"showcase/internal/render"
+	"showcase/internal/site"
+	"showcase/internal/theme"
+	"showcase/themes"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Options configure a build.
+type Options struct {
+	// Source is the site folder holding showcase.yaml and content/.
+	Source string
+	// Dest is the output folder; it is replaced only by a complete build.
+	Dest   string
+	Target render.Target
+	LoadOptions
+}
+
+// Result describes a finished build.
+type Result struct {
+	Files       int
+	Brands      int
+	Diagnostics diag.List
+	Timings     Timings
+}
+
+// Output receives the files of a build. publish.Dir writes them to disk;
+// the preview server keeps them in memory.
+type Output interface {
+	Write(file string, data []byte) error
+}
+
+// Run builds the site in opts.Source into opts.Dest. When the content has an
+// error it publishes nothing and returns a *diag.ListError; the findings
+// are in Result.Diagnostics either way.
+func Run(ctx context.Context, opts Options) (Result, error) {
+	var res Result
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return res, fmt.Errorf("open site %s: %w", opts.Source, err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	s, diags, err := Load(ctx, fsys, opts.LoadOptions, &res.Timings)
+	res.Diagnostics = diags
+	if err != nil {
+		return res, err
+	}
+	if err := diags.Err(); err != nil {
+		return res, err
+	}
+	res.Brands = len(s.Brands)
+	dir, err := publish.Create(opts.Dest)
+	if err != nil {
+		return res, err
+	}
+	n, err := Render(ctx, fsys, s, opts.Target, dir, &res.Timings)
+	res.Files = n
+	if err != nil {
+		dir.Abort()
+		return res, err
+	}
+	stop := res.Timings.Start("commit")
+	defer stop()
+	return res, dir.Commit()
+}
+
+// Render writes every output file of site s to out, rendering, minifying
+// and writing on all cores. It returns the number of files written.
+func Render(ctx context.Context, fsys fs.FS, s *site.Site, target render.Target, out Output, timings *Timings) (int, error) {
+	stop := timings.Start("theme")
+	th, err := LoadTheme(fsys, s.Config.Theme)
+	if err != nil {
+		return 0, err
+	}
+	mn := publish.NewMinifier()
+	assets, err := writeStatic(th, mn, out)
+	if err != nil {
+		return 0, err
+	}
+	stop()
+
+	stop = timings.Start("render")
+	defer stop()
+	jobs := render.Plan(s, th, render.Options{Target: target, Assets: assets})
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, job := range jobs {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data, err := job.Render()
+			if err != nil {
+				return fmt.Errorf("render %s: %w", job.File, err)
+			}
+			if data, err = mn.Minify(job.File, data); err != nil {
+				return err
+			}
+			return out.Write(job.File, data)
+		})
+	}
+	files := len(jobs) + len(assets)
+	for _, b := range s.Brands {
+		for _, name := range bundleFiles(b) {
+			files++
+			g.Go(func() error { return copyBundleFile(fsys, b, name, mn, out) })
+		}
+	}
+	return files, g.Wait()
+}
+
+// LoadTheme loads the named theme: the built-in default theme, overridden
+// file by file by the site's themes/<name>/ folder when there is one.
+func LoadTheme(fsys fs.FS, name string) (*theme.Theme, error) {
+	var override fs.FS
+	dir := path.Join("themes", name)
+	if info, err := fs.Stat(fsys, dir); err == nil && info.IsDir() {
+		override, err = fs.Sub(fsys, dir)
+		if err != nil {
+			return nil, fmt.Errorf("open theme %s: %w", dir, err)
+		}
+	} else if name != "default" {
+		return nil, fmt.Errorf("theme %q: no folder %s", name, dir)
+	}
+	th, err := theme.Load(themes.Default(), override)
+	if err != nil {
+		return nil, fmt.Errorf("load theme %q: %w", name, err)
+	}
+	return th, nil
+}
+
+// writeStatic publishes the theme's static files, fingerprinting CSS and
+// JavaScript, and returns the map from logical to published names.
+func writeStatic(th *theme.Theme, mn *publish.Minifier, out Output) (map[string]string, error) {
+	assets := map[string]string{}
+	for _, f := range th.Static {
+		data, err := mn.Minify(f.Path, f.Data)
+		if err != nil {
+			return nil, err
+		}
+		name := f.Path
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			name = publish.Fingerprint(name, data)
+		}
+		assets[f.Path] = name
+		if err := out.Write(name, data); err != nil {
+			return nil, err
+		}
+	}
+	return assets, nil
+}
+
+// bundleFiles lists the files of a brand's bundle that are published: the
+// logo and the photos, and nothing else.
+func bundleFiles(b *site.Brand) []string {
+	names := append([]string{b.Logo}, b.Photos...)
+	sort.Strings(names)
+	return names
+}
+
+func copyBundleFile(fsys fs.FS, b *site.Brand, name string, mn *publish.Minifier, out Output) error {
+	src := path.Join(path.Dir(b.Source), name)
+	data, err := fs.ReadFile(fsys, src)
+	if err != nil {
+		return fmt.Errorf("copy %s: %w", src, err)
+	}
+	if data, err = mn.Minify(name, data); err != nil {
+		return err
+	}
+	return out.Write(b.File(name), data)
+}
+
+// IsContentError reports whether err is a failed check, as opposed to an
+// I/O or theme failure.
+func IsContentError(err error) bool {
+	var le *diag.ListError
+	return errors.As(err, &le)
+}

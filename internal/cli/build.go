@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"showcase/internal/build"
+	"showcase/internal/diag"
+	"showcase/internal/render"
+)
+
+func (e *env) build(ctx context.Context, args []string) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	source := fs.String("source", ".", "site folder holding showcase.yaml and content/")
+	dest := fs.String("dest", "", "output folder (default <source>/public)")
+	target := fs.String("target", "web", "web for the published site, kiosk for an offline folder")
+	baseURL := fs.String("base-url", "", "replace the configuration's baseURL")
+	drafts := fs.Bool("drafts", false, "include brands marked draft")
+	lang := fs.String("lang", "zh", "language of findings: zh or en")
+	quiet := fs.Bool("quiet", false, "print nothing on success")
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if *target != string(render.Web) && *target != string(render.Kiosk) {
+		e.errorf("unknown --target %q", *target)
+		e.hintf("use --target web or --target kiosk")
+		return exitUsage
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	start := time.Now()
+	res, err := build.Run(ctx, build.Options{
+		Source: *source, Dest: *dest, Target: render.Target(*target),
+		LoadOptions: build.LoadOptions{BaseURL: *baseURL, Drafts: *drafts},
+	})
+	_ = diag.WriteText(e.stderr, res.Diagnostics, *lang)
+	if err != nil {
+		if build.IsContentError(err) {
+			errs, _ := res.Diagnostics.Count()
+			e.errorf("%d error(s) in the content; nothing was published and %s is unchanged", errs, *dest)
+			e.hintf("fix the lines above, or run \"showcase check\" to list them again")
+			return exitFailure
+		}
+		e.errorf("build: %v", err)
+		return exitFailure
+	}
+	if !*quiet {
+		fmt.Fprintf(e.stdout, "showcase: built %d files for %d brands into %s in %s\n",
+			res.Files, res.Brands, *dest, time.Since(start).Round(time.Millisecond))
+	}
+	return exitOK
+}

@@ -1,0 +1,79 @@
+// Package cli implements showcase's command line: it parses flags, calls the
+// library and turns results into messages and exit codes. main only calls
+// Run, so every command can be tested in-process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1 // content errors, or the command failed
+	exitUsage   = 2
+)
+
+const usage = `showcase builds the Party-building brand showcase (党建品牌展示).
+
+Usage:
+  showcase build  [--source DIR] [--dest DIR] [--target web|kiosk] [--base-url URL] [--drafts]
+  showcase check  [--source DIR] [--format text|github|json] [--lang zh|en] [PATH...]
+  showcase new    brand <unit-id>/<brand-id>  |  unit <unit-id>
+
+Run "showcase <command> -h" for a command's flags.
+`
+
+// Run runs the command line args and returns the process exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	e := &env{stdout: stdout, stderr: stderr}
+	switch args[0] {
+	case "build":
+		return e.build(ctx, args[1:])
+	case "check":
+		return e.check(ctx, args[1:])
+	case "new":
+		return e.newFile(args[1:])
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		e.errorf("unknown command %q", args[0])
+		e.hintf("run \"showcase help\" for the list of commands")
+		return exitUsage
+	}
+}
+
+// env carries a command's output streams.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "showcase: error: "+format+"\n", args...)
+}
+
+func (e *env) hintf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "showcase: hint: "+format+"\n", args...)
+}
+
+// parse parses a command's flags; it returns false (and the exit code) when
+// the command should stop.
+func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
+	fs.SetOutput(e.stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}

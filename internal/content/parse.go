@@ -1,0 +1,117 @@
+package content
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"showcase/internal/diag"
+	"showcase/internal/fields"
+
+	"github.com/adrg/frontmatter"
+)
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Parse splits data into front matter and body and parses the front matter
+// into doc.Meta, reporting every problem as a finding on doc.Path. It never
+// panics on any input.
+func Parse(doc *Document, data []byte, diags *diag.List) {
+	file := doc.Path
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bom))) == 0 {
+		diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, "content/empty",
+			diag.T("文件是空的", "the file is empty"),
+			diag.T("文件应以 --- 开头的前置信息（front matter）开始，可用 showcase new 生成模板", "start the file with front matter between --- lines; \"showcase new\" writes a template"))
+		return
+	}
+	if line, col, ok := firstInvalidUTF8(data); !ok {
+		diags.Errorf(diag.Position{File: file, Line: line, Col: col}, "content/encoding",
+			diag.T("文件不是有效的 UTF-8 编码", "the file is not valid UTF-8"),
+			diag.T("请用 UTF-8 编码另存此文件（不要用 GBK/GB2312）", "save the file as UTF-8 (not GBK or GB2312)"))
+		return
+	}
+	data = bytes.TrimPrefix(data, bom)
+	open, delim := firstLine(data)
+	if delim != "---" && delim != "+++" {
+		diags.Errorf(diag.Position{File: file, Line: open, Col: 1}, "content/no-front-matter",
+			diag.T("文件开头没有前置信息（front matter）", "the file does not start with front matter"),
+			diag.T("第一行应为 ---，接着写 name: 等字段，再以一行 --- 结束", "begin the file with a --- line, the fields, and another --- line"))
+		return
+	}
+	raw, body, found := split(data)
+	if !found {
+		diags.Errorf(diag.Position{File: file, Line: open, Col: 1}, "content/unclosed-front-matter",
+			diag.T("前置信息没有结束行 %s", "front matter opened here is never closed with %s", delim),
+			diag.T("在字段之后、正文之前加一行 %s", "add a %s line after the last field, before the body", delim))
+		return
+	}
+	doc.Body = body
+	doc.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
+	// The front matter starts on the line after the opening delimiter.
+	offset := open
+	if delim == "+++" {
+		doc.Meta = parseTOML(file, raw, offset, diags)
+	} else {
+		doc.Meta = fields.ParseYAML(file, raw, offset, diags)
+	}
+}
+
+// firstLine returns the 1-based number and trimmed text of the first
+// non-blank line, the way adrg/frontmatter looks for a delimiter.
+func firstLine(data []byte) (int, string) {
+	line := 1
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		text := data
+		if i >= 0 {
+			text, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if t := bytes.TrimSpace(text); len(t) > 0 {
+			return line, string(t)
+		}
+		line++
+	}
+	return line, ""
+}
+
+// split extracts the raw front matter and the body with adrg/frontmatter,
+// using formats that keep the raw bytes instead of decoding them, because
+// decoding needs node positions that frontmatter's decoders do not keep.
+func split(data []byte) (raw, body []byte, found bool) {
+	capture := func(b []byte, _ any) error {
+		raw = append([]byte(nil), b...)
+		found = true
+		return nil
+	}
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", capture),
+		frontmatter.NewFormat("+++", "+++", capture),
+	}
+	rest, err := frontmatter.Parse(bytes.NewReader(data), nil, formats...)
+	if err != nil || !found {
+		return nil, nil, false
+	}
+	return raw, rest, true
+}
+
+// firstInvalidUTF8 finds the position of the first invalid byte sequence.
+func firstInvalidUTF8(data []byte) (line, col int, ok bool) {
+	if utf8.Valid(data) {
+		return 0, 0, true
+	}
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col, true
+}

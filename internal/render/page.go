@@ -1,0 +1,119 @@
+// Package render turns the assembled site into output files: HTML pages
+// through the theme, the Atom feed, the sitemap and QR codes. It writes
+// nothing to disk; the build hands what it renders to the publisher.
+package render
+
+import (
+	"html/template"
+	"path"
+	"strings"
+
+	"showcase/internal/site"
+)
+
+// Target is the kind of output a build makes.
+type Target string
+
+const (
+	// Web is the published site: clean URLs under the base URL.
+	Web Target = "web"
+	// Kiosk is a folder that works from file://: relative links to files.
+	Kiosk Target = "kiosk"
+)
+
+// Page is what a page template sees.
+type Page struct {
+	Site *site.Site
+	// Kind names the page template: home, unit, brand, group, groups,
+	// plaque, plaques, units, 404.
+	Kind string
+	// Path is the page's site path: "" for home, "units/finance/", "404.html".
+	Path  string
+	Title string
+	// SectionTitle names the overview a stage or status page belongs to.
+	SectionTitle string
+
+	Unit   *site.Unit
+	Brand  *site.Brand
+	Group  *site.Group
+	Groups []*site.Group
+	Brands []*site.Brand
+
+	ctx *pageContext
+}
+
+// pageContext is what every page of one build shares.
+type pageContext struct {
+	target Target
+	assets map[string]string
+}
+
+// Target returns "web" or "kiosk", for templates that differ by target.
+func (p *Page) Target() string { return string(p.ctx.target) }
+
+// URL returns the link from this page to a site path: root-relative under
+// the base URL for the web, relative and naming index.html for the kiosk.
+func (p *Page) URL(sitePath string) string {
+	if p.ctx.target == Kiosk {
+		return relative(p.Path, sitePath)
+	}
+	return p.Site.Config.BasePath() + sitePath
+}
+
+// AbsURL returns the absolute URL of a site path under the base URL.
+func (p *Page) AbsURL(sitePath string) string {
+	return strings.TrimSuffix(p.Site.Config.BaseURL, "/") + "/" + sitePath
+}
+
+// Asset returns the link to a theme static file by its logical name
+// ("css/site.css"), which the build may have fingerprinted.
+func (p *Page) Asset(name string) string {
+	if fp, ok := p.ctx.assets[name]; ok {
+		name = fp
+	}
+	return p.URL(name)
+}
+
+// QR returns an SVG QR code of the absolute URL of a site path.
+func (p *Page) QR(sitePath string) (template.HTML, error) {
+	return QRCode(p.AbsURL(sitePath))
+}
+
+// OutputFile is the file a site path is written to.
+func OutputFile(sitePath string) string {
+	if sitePath == "" || strings.HasSuffix(sitePath, "/") {
+		return sitePath + "index.html"
+	}
+	return sitePath
+}
+
+// relative returns the link from the page at site path from to site path to,
+// naming the file so it works without a server.
+func relative(from, to string) string {
+	dir := path.Dir(OutputFile(from))
+	target := OutputFile(to)
+	if dir == "." {
+		return target
+	}
+	up := strings.Repeat("../", strings.Count(dir, "/")+1)
+	return up + target
+}
+
+// Section is the top-level part of the site the page belongs to, for
+// marking the current item of the navigation. Brand pages belong to units.
+func (p *Page) Section() string {
+	first, _, _ := strings.Cut(p.Path, "/")
+	switch first {
+	case "brands":
+		return "units"
+	case "404.html":
+		return ""
+	}
+	return first
+}
+
+// PlaqueClass is the CSS class that selects the configured plaque paper.
+func (p *Page) PlaqueClass() string {
+	pl := p.Site.Config.Plaque
+	return "paper-" + strings.ToLower(pl.Size) + "-" + pl.Orientation
+}

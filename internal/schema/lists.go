@@ -1,0 +1,106 @@
+package schema
+
+import (
+	"strings"
+
+	"showcase/internal/diag"
+	"showcase/internal/fields"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// decodeLists decodes carriers, partners, tags, goals and the timeline.
+func (bd *brandDecoder) decodeLists(m fields.Map) {
+	if v := m.Value("carriers"); v != nil {
+		items, ok := bd.Seq(v, "carriers")
+		if ok && len(items) == 0 {
+			bd.Errorf(v, "schema/carriers",
+				diag.T("至少要写一个品牌载体", "at least one carrier is required"),
+				diag.T("写成 - name: 载体名称，下一行 description: 说明", "add \"- name: …\" with a \"description: …\" line"))
+		}
+		for _, it := range items {
+			bd.decodeCarrier(it)
+		}
+	}
+	if v := m.Value("partners"); v != nil {
+		items, _ := bd.Seq(v, "partners")
+		for _, it := range items {
+			id, ok := bd.String(it, "partners")
+			if !ok {
+				continue
+			}
+			unit, brand, found := strings.Cut(id, "/")
+			if !found || !fields.ValidID(unit) || !fields.ValidID(brand) {
+				bd.Errorf(it, "schema/partner-id",
+					diag.T("结对品牌 %q 的写法不对", "partner %q is not a brand id", id),
+					diag.T("写成 单位id/品牌id，例如 tax/lanqiao", "write unit-id/brand-id, for example tax/lanqiao"))
+				continue
+			}
+			bd.b.Partners = append(bd.b.Partners, Ref{ID: id, Pos: bd.Pos(it)})
+		}
+	}
+	if v := m.Value("tags"); v != nil {
+		bd.b.Tags, _ = bd.Strings(v, "tags")
+	}
+	if v := m.Value("goals"); v != nil {
+		items, _ := bd.Seq(v, "goals")
+		for _, it := range items {
+			bd.decodeGoal(it)
+		}
+	}
+	if v := m.Value("timeline"); v != nil {
+		items, _ := bd.Seq(v, "timeline")
+		for _, it := range items {
+			bd.decodeEvent(it)
+		}
+	}
+}
+
+func (bd *brandDecoder) decodeCarrier(n *yaml.Node) {
+	m, ok := bd.Mapping(n, "carriers", []string{"name", "description"})
+	if !ok {
+		return
+	}
+	bd.Require(m, "载体", "name")
+	var c Carrier
+	c.Name, _ = bd.text(m, "name")
+	c.Description, _ = bd.text(m, "description")
+	if c.Name != "" {
+		bd.b.Carriers = append(bd.b.Carriers, c)
+	}
+}
+
+func (bd *brandDecoder) decodeGoal(n *yaml.Node) {
+	m, ok := bd.Mapping(n, "goals", []string{"year", "items"})
+	if !ok {
+		return
+	}
+	bd.Require(m, "年度目标", "year", "items")
+	var g Goal
+	if v := m.Value("year"); v != nil {
+		if y, ok := bd.Int(v, "year"); ok {
+			if y < 1921 || y > 2100 {
+				bd.Errorf(v, "schema/year", diag.T("年份 %d 不合理", "year %d is out of range", y), diag.T("写四位年份，例如 2021", "write a four-digit year, for example 2021"))
+			}
+			g.Year = y
+		}
+	}
+	if v := m.Value("items"); v != nil {
+		g.Items, _ = bd.Strings(v, "items")
+	}
+	bd.b.Goals = append(bd.b.Goals, g)
+}
+
+func (bd *brandDecoder) decodeEvent(n *yaml.Node) {
+	m, ok := bd.Mapping(n, "timeline", []string{"date", "event"})
+	if !ok {
+		return
+	}
+	bd.Require(m, "大事记", "date", "event")
+	var e Event
+	if v := m.Value("date"); v != nil {
+		e.Date, _ = bd.Date(v, "date")
+	}
+	e.Event, _ = bd.text(m, "event")
+	bd.b.Timeline = append(bd.b.Timeline, e)
+}

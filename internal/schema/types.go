@@ -1,0 +1,113 @@
+// Package schema holds the rules for unit and brand front matter: which keys
+// exist, their types, which are required, and what values are allowed. It
+// decodes a parsed content document into a plain struct and reports every
+// broken rule at the key or value that breaks it.
+package schema
+
+import (
+	"time"
+
+	"showcase/internal/diag"
+)
+
+// Unit is a unit's decoded front matter.
+type Unit struct {
+	Name   string
+	Parent string
+	Weight int
+}
+
+// Brand is a brand's decoded front matter.
+type Brand struct {
+	Name         string
+	Organization string
+	Secretary    string
+	Stage        string
+	Status       string
+	Declared     time.Time
+	Named        time.Time // zero when the brand is not named
+	Logo         string
+	Slogan       string
+	Concept      string
+	Ideas        Ideas
+	Carriers     []Carrier
+	Members      int
+	Partners     []Ref
+	Tags         []string
+	Photos       []string
+	Goals        []Goal
+	Timeline     []Event
+	Draft        bool
+}
+
+// Ideas are the six ideas of a brand's culture; any may be empty.
+type Ideas struct {
+	Learning, Conduct, Work, Style, Innovation, Service string
+}
+
+// Idea is one idea with its label, for display in order.
+type Idea struct {
+	Key   string
+	Label string
+	Text  string
+}
+
+// ideaKeys are the keys of the ideas mapping, in display order, with labels.
+var ideaKeys = []struct{ key, label string }{
+	{"learning", "学习理念"}, {"conduct", "行为理念"}, {"work", "工作理念"},
+	{"style", "作风理念"}, {"innovation", "创新理念"}, {"service", "服务理念"},
+}
+
+// List returns the ideas that are given, in their fixed order.
+func (i Ideas) List() []Idea {
+	texts := []string{i.Learning, i.Conduct, i.Work, i.Style, i.Innovation, i.Service}
+	var out []Idea
+	for n, k := range ideaKeys {
+		if texts[n] != "" {
+			out = append(out, Idea{Key: k.key, Label: k.label, Text: texts[n]})
+		}
+	}
+	return out
+}
+
+func (i *Ideas) set(key, text string) {
+	switch key {
+	case "learning":
+		i.Learning = text
+	case "conduct":
+		i.Conduct = text
+	case "work":
+		i.Work = text
+	case "style":
+		i.Style = text
+	case "innovation":
+		i.Innovation = text
+	case "service":
+		i.Service = text
+	}
+}
+
+// Carrier is one of a brand's carriers (品牌载体).
+type Carrier struct {
+	Name        string
+	Description string
+}
+
+// Ref names another brand by its URL id, keeping where it was written so a
+// missing brand can be reported there.
+type Ref struct {
+	ID  string
+	Pos diag.Position
+}
+
+// Goal is one year of the deepening plan.
+type Goal struct {
+	Year  int
+	Items []string
+}
+
+// Event is one entry of the brand archive (创建档案).
+type Event struct {
+	Date  time.Time
+	Event string
+}

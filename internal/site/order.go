@@ -1,0 +1,84 @@
+package site
+
+import (
+	"bytes"
+	"sort"
+	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// collation orders lists: by weight, then by the pinyin of the name, then by
+// id. Sort keys are computed once per item, since a collator comparison is
+// far dearer than comparing bytes.
+type collation struct {
+	col *collate.Collator
+	buf collate.Buffer
+}
+
+func newCollation() *collation {
+	return &collation{col: collate.New(language.Chinese)}
+}
+
+func (c *collation) key(s string) []byte {
+	k := c.col.KeyFromString(&c.buf, s)
+	return append([]byte(nil), k...)
+}
+
+// weightLess orders positive weights first, ascending; a zero weight means
+// "not set" and sorts after them, as in Hugo.
+func weightLess(a, b int) (less, decided bool) {
+	if a == b {
+		return false, false
+	}
+	if a == 0 || b == 0 {
+		return a != 0, true
+	}
+	return a < b, true
+}
+
+func (c *collation) sortUnits(units []*Unit) {
+	keys := make(map[*Unit][]byte, len(units))
+	for _, u := range units {
+		keys[u] = c.key(u.Name)
+	}
+	sort.SliceStable(units, func(i, j int) bool {
+		a, b := units[i], units[j]
+		if less, ok := weightLess(a.Weight, b.Weight); ok {
+			return less
+		}
+		if r := bytes.Compare(keys[a], keys[b]); r != 0 {
+			return r < 0
+		}
+		return a.ID < b.ID
+	})
+}
+
+func (c *collation) sortBrands(brands []*Brand) {
+	keys := make(map[*Brand][]byte, len(brands))
+	for _, b := range brands {
+		keys[b] = c.key(b.Name)
+	}
+	sort.SliceStable(brands, func(i, j int) bool {
+		a, b := brands[i], brands[j]
+		if r := bytes.Compare(keys[a], keys[b]); r != 0 {
+			return r < 0
+		}
+		return a.ID < b.ID
+	})
+}
+
+// lastDate is the latest date a brand's file gives.
+func lastDate(b *Brand) time.Time {
+	t := b.Declared
+	if b.Named.After(t) {
+		t = b.Named
+	}
+	for _, e := range b.Timeline {
+		if e.Date.After(t) {
+			t = e.Date
+		}
+	}
+	return t
+}

@@ -1,0 +1,105 @@
+// Package site assembles the decoded content into the model every output is
+// made from: units, brands, stages and statuses, linked and ordered. It does
+// no I/O, so the same model serves builds, the preview server and tests.
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"showcase/internal/config"
+	"showcase/internal/markdown"
+	"showcase/internal/schema"
+)
+
+// Site is the assembled showcase.
+type Site struct {
+	Config *config.Config
+	// Units are in list order; each holds its brands in list order.
+	Units []*Unit
+	// Brands are every published brand, unit by unit in list order.
+	Brands   []*Brand
+	Stages   []*Group
+	Statuses []*Group
+	// Featured are the demonstration brands, in list order.
+	Featured []*Brand
+	// Latest are brands by their most recent dated change, newest first.
+	Latest []*Brand
+
+	brandByID map[string]*Brand
+	unitByID  map[string]*Unit
+}
+
+// Unit is one unit and its brands.
+type Unit struct {
+	ID     string
+	Source string
+	schema.Unit
+	Intro  template.HTML
+	Brands []*Brand
+}
+
+// Brand is one brand with its links to the rest of the site.
+type Brand struct {
+	// ID is the URL id, unit-id/brand-id.
+	ID     string
+	Slug   string
+	Source string
+	Unit   *Unit
+	schema.Brand
+	Body   markdown.Document
+	Stage  *config.Stage
+	Status *config.Status
+	// Paired are the brands paired with this one, whichever side named the
+	// pairing, in list order.
+	Paired []*Brand
+	// Updated is the latest date the file gives: declared, named or an
+	// event of the timeline. Builds never read the clock.
+	Updated time.Time
+	order   int
+}
+
+// Group is a stage or a status with its brands, grouped by unit.
+type Group struct {
+	ID       string
+	Name     string
+	Ends     time.Time
+	Featured bool
+	Kind     string // "stages" or "statuses"
+	Brands   []*Brand
+	Units    []UnitBrands
+}
+
+// UnitBrands is a unit's share of a group's brands.
+type UnitBrands struct {
+	Unit   *Unit
+	Brands []*Brand
+}
+
+// Path is the site path of a group's page.
+func (g *Group) Path() string { return g.Kind + "/" + g.ID + "/" }
+
+// Path is the site path of the unit's page.
+func (u *Unit) Path() string { return "units/" + u.ID + "/" }
+
+// Path is the site path of the brand's page.
+func (b *Brand) Path() string { return "brands/" + b.ID + "/" }
+
+// PlaquePath is the site path of the brand's plaque.
+func (b *Brand) PlaquePath() string { return "plaques/" + b.ID + "/" }
+
+// File returns the site path of a file of the brand's bundle, which is
+// published beside the brand's page.
+func (b *Brand) File(name string) string { return b.Path() + name }
+
+// Ideas lists the brand's given ideas in order.
+func (b *Brand) Ideas() []schema.Idea { return b.Brand.Ideas.List() }
+
+// Featured reports whether the brand is a demonstration brand.
+func (b *Brand) Featured() bool { return b.Status != nil && b.Status.Featured }
+
+// BrandByID returns the brand with URL id, or nil.
+func (s *Site) BrandByID(id string) *Brand { return s.brandByID[id] }
+
+// UnitByID returns the unit with id, or nil.
+func (s *Site) UnitByID(id string) *Unit { return s.unitByID[id] }

@@ -1,0 +1,159 @@
+// Package theme loads a theme's templates and static files. The default
+// theme is compiled in; a site's themes/<name>/ folder overrides it file by
+// file, so a site can change one template or the style sheet alone.
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Folders inside a theme.
+const (
+	layoutsDir  = "layouts"
+	pagesDir    = "layouts/pages"
+	partialsDir = "layouts/partials"
+	baseFile    = "layouts/base.html"
+	staticDir   = "static"
+)
+
+// Theme is a loaded theme: one parsed template set per page kind, and the
+// static files to publish.
+type Theme struct {
+	pages  map[string]*template.Template
+	Static []File
+}
+
+// File is a static file of the theme, with its path under static/.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Load merges override (which may be nil) over builtin and parses every
+// page template once.
+func Load(builtin, override fs.FS) (*Theme, error) {
+	files, err := merge(builtin, override)
+	if err != nil {
+		return nil, err
+	}
+	read := func(p string) (string, error) {
+		src, ok := files[p]
+		if !ok {
+			return "", fmt.Errorf("theme has no %s", p)
+		}
+		b, err := fs.ReadFile(src, p)
+		if err != nil {
+			return "", fmt.Errorf("read theme file %s: %w", p, err)
+		}
+		return string(b), nil
+	}
+	common := template.New("base").Funcs(Funcs())
+	baseSrc, err := read(baseFile)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := common.Parse(baseSrc); err != nil {
+		return nil, fmt.Errorf("parse theme %s: %w", baseFile, err)
+	}
+	t := &Theme{pages: map[string]*template.Template{}}
+	names := sortedKeys(files)
+	for _, p := range names {
+		if path.Dir(p) != partialsDir || path.Ext(p) != ".html" {
+			continue
+		}
+		src, err := read(p)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := common.New(p).Parse(src); err != nil {
+			return nil, fmt.Errorf("parse theme %s: %w", p, err)
+		}
+	}
+	for _, p := range names {
+		switch {
+		case path.Dir(p) == pagesDir && path.Ext(p) == ".html":
+			src, err := read(p)
+			if err != nil {
+				return nil, err
+			}
+			set, err := common.Clone()
+			if err != nil {
+				return nil, fmt.Errorf("clone theme base: %w", err)
+			}
+			if _, err := set.New(p).Parse(src); err != nil {
+				return nil, fmt.Errorf("parse theme %s: %w", p, err)
+			}
+			t.pages[strings.TrimSuffix(path.Base(p), ".html")] = set
+		case strings.HasPrefix(p, staticDir+"/"):
+			b, err := fs.ReadFile(files[p], p)
+			if err != nil {
+				return nil, fmt.Errorf("read theme file %s: %w", p, err)
+			}
+			t.Static = append(t.Static, File{Path: strings.TrimPrefix(p, staticDir+"/"), Data: b})
+		}
+	}
+	return t, nil
+}
+
+// merge maps every theme file path to the file system that provides it,
+// the override winning.
+func merge(builtin, override fs.FS) (map[string]fs.FS, error) {
+	files := map[string]fs.FS{}
+	for _, fsys := range []fs.FS{builtin, override} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
+				files[p] = fsys
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read theme: %w", err)
+		}
+	}
+	return files, nil
+}
+
+func sortedKeys(m map[string]fs.FS) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Has reports whether the theme has a page template called name.
+func (t *Theme) Has(name string) bool { return t.pages[name] != nil }
+
+// Execute renders page template name with data into w. The page template
+// fills the blocks of base.html, which is what is executed.
+func (t *Theme) Execute(w io.Writer, name string, data any) error {
+	set := t.pages[name]
+	if set == nil {
+		return fmt.Errorf("theme has no page template %q", name)
+	}
+	if err := set.ExecuteTemplate(w, "base", data); err != nil {
+		return fmt.Errorf("execute template %q: %w", name, err)
+	}
+	return nil
+}
+
+// Render is Execute into a new byte slice.
+func (t *Theme) Render(name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	err := t.Execute(&buf, name, data)
+	return buf.Bytes(), err
+}
