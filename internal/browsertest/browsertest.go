@@ -1,0 +1,97 @@
+// Package browsertest starts real headless Chromium for tests, driven with
+// chromedp. Tests that need a browser call New; it skips the test with a
+// clear message when Chromium is missing, except under CI=true, where a
+// missing browser fails the test, so CI can never pass by skipping.
+package browsertest
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// candidates are the names Chromium is installed under; CHROMIUM overrides.
+var candidates = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
+
+// Path returns the Chromium executable, or "" when there is none.
+func Path() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range candidates {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// Require returns the Chromium executable or ends the test: skipped
+// normally, failed under CI=true.
+func Require(t testing.TB) string {
+	t.Helper()
+	p := Path()
+	if p == "" {
+		msg := "Chromium is not installed: install Debian's chromium package (apt-get install chromium) or set CHROMIUM to its path"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	return p
+}
+
+// Options are the flags Chromium runs with in tests: headless, no sandbox
+// (tests may run as root), and nothing that reaches the network by itself.
+func Options(exe string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.WindowSize(1280, 800),
+	}
+}
+
+// New starts a browser for the test and returns a chromedp context for one
+// tab; the browser stops when the test ends. extra options are appended.
+func New(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	exe := Require(t)
+	opts := append(Options(exe), chromedp.UserDataDir(t.TempDir()))
+	opts = append(opts, extra...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancel()
+		cancelAlloc()
+	})
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("start chromium %s: %v", exe, err)
+	}
+	return ctx
+}
+
+// Serve serves dir over HTTP on loopback for the test's duration and
+// returns its base URL, ending in "/".
+func Serve(t testing.TB, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/"
+}
