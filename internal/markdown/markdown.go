@@ -11,7 +11,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -30,7 +29,6 @@ func New() *Renderer {
 			extension.GFM,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(), extension.WithEscapedSpace()),
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)}
 }
 
