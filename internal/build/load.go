@@ -86,6 +86,7 @@ func decode(ctx context.Context, cfg *config.Config, docs *content.Site) (site.I
 			if err != nil {
 				return fmt.Errorf("%s: %w", doc.Path, err)
 			}
+			bodyFindings(doc, body.Findings, &unitDiags[i])
 			meta := schema.DecodeUnit(doc, &unitDiags[i])
 			in.Units[i] = site.UnitInput{ID: doc.UnitID, Source: doc.Path, Meta: meta, Intro: body}
 			return ctx.Err()
@@ -97,6 +98,7 @@ func decode(ctx context.Context, cfg *config.Config, docs *content.Site) (site.I
 			if err != nil {
 				return fmt.Errorf("%s: %w", doc.Path, err)
 			}
+			bodyFindings(doc, body.Findings, &brandDiags[i])
 			meta := schema.DecodeBrand(doc, cfg, &brandDiags[i])
 			in.Brands[i] = site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: body}
 			return ctx.Err()

@@ -7,11 +7,15 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer converts Markdown. It is safe for concurrent use: goldmark's
@@ -22,13 +26,17 @@ type Renderer struct {
 
 // New returns a Renderer with GitHub Flavored Markdown and the CJK
 // extension, so a line break between Chinese characters adds no space. Raw
-// HTML is left out of the output (goldmark's default, unsafe off).
+// HTML is left out of the output (goldmark's default, unsafe off), links are
+// limited to safe schemes, and table alignment is written as an attribute
+// rather than a style, so a strict Content-Security-Policy holds.
 func New() *Renderer {
 	return &Renderer{md: goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough, extension.Linkify, extension.TaskList,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(), extension.WithEscapedSpace()),
 		),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(guard{}, 0))),
 	)}
 }
 
@@ -39,40 +47,51 @@ type Document struct {
 	HTML template.HTML
 	// Text is the body as plain text, blocks separated by newlines.
 	Text string
+	// Findings are what was left out: unsafe links and raw HTML.
+	Findings []Finding
 }
 
-// Render converts src.
+// Render converts src. Invalid UTF-8 is replaced with U+FFFD first: the
+// content loader already refuses such files, and goldmark's East Asian
+// line-break code panics on a stray continuation byte.
 func (r *Renderer) Render(src []byte) (Document, error) {
-	root := r.md.Parser().Parse(text.NewReader(src))
+	if !utf8.Valid(src) {
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	pc := parser.NewContext()
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
 		return Document{}, fmt.Errorf("render markdown: %w", err)
 	}
-	return Document{HTML: template.HTML(buf.String()), Text: plainText(root, src)}, nil
+	findings, _ := pc.Get(findingsKey).([]Finding)
+	return Document{HTML: template.HTML(buf.String()), Text: plainText(root, src), Findings: findings}, nil
 }
 
 // plainText collects the text of every text node, a newline after each
-// block, so summaries and search see words and not markup.
+// block, so summaries and search see words and not markup. A soft line
+// break becomes a space, except between two East Asian wide characters, as
+// the CJK extension does for HTML.
 func plainText(root ast.Node, src []byte) string {
-	var b strings.Builder
+	var t textBuilder
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.Text:
 			if entering {
-				b.Write(n.Value(src))
+				t.write(n.Value(src))
 				if n.SoftLineBreak() || n.HardLineBreak() {
-					b.WriteByte(' ')
+					t.space = true
 				}
 			}
 		case *ast.String:
 			if entering {
-				b.Write(n.Value)
+				t.write(n.Value)
 			}
 		case *ast.CodeSpan:
 			if entering {
 				for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-					if t, ok := c.(*ast.Text); ok {
-						b.Write(t.Value(src))
+					if tx, ok := c.(*ast.Text); ok {
+						t.write(tx.Value(src))
 					}
 				}
 				return ast.WalkSkipChildren, nil
@@ -80,11 +99,47 @@ func plainText(root ast.Node, src []byte) string {
 		case *ast.RawHTML, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		default:
-			if !entering && n.Type() == ast.TypeBlock && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-				b.WriteByte('\n')
+			if !entering && n.Type() == ast.TypeBlock {
+				t.endBlock()
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(t.b.String())
+}
+
+// textBuilder joins text pieces, deciding at the next piece whether a soft
+// line break needs a space.
+type textBuilder struct {
+	b     strings.Builder
+	last  rune
+	space bool
+}
+
+func (t *textBuilder) write(p []byte) {
+	if len(p) == 0 {
+		return
+	}
+	next, _ := utf8.DecodeRune(p)
+	if t.space && !(wide(t.last) && wide(next)) {
+		t.b.WriteByte(' ')
+	}
+	t.space = false
+	t.b.Write(p)
+	t.last, _ = utf8.DecodeLastRune(p)
+}
+
+func (t *textBuilder) endBlock() {
+	t.space = false
+	if t.b.Len() > 0 && t.last != '\n' {
+		t.b.WriteByte('\n')
+		t.last = '\n'
+	}
+}
+
+// wide reports whether r is a character that is written without spaces
+// around it: Han, kana, Hangul, or full-width punctuation.
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
