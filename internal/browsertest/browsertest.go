@@ -73,11 +73,14 @@ func Options(exe string) []chromedp.ExecAllocatorOption {
 func New(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	exe := Require(t)
-	opts := append(Options(exe), chromedp.UserDataDir(t.TempDir()))
-	opts = append(opts, extra...)
+	// No user data folder is given: chromedp makes a fresh one and removes it
+	// only after the browser has exited, which a t.TempDir cleanup cannot
+	// wait for.
+	opts := append(Options(exe), extra...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() {
+		_ = chromedp.Cancel(ctx) // close the browser gracefully
 		cancel()
 		cancelAlloc()
 	})

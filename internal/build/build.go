@@ -175,10 +175,14 @@ func bundleFiles(b *site.Brand) []string {
 
 func copyBundleFile(fsys fs.FS, b *site.Brand, name string, mn *publish.Minifier, out Output) error {
 	src := path.Join(path.Dir(b.Source), name)
-	data, err := fs.ReadFile(fsys, src)
-	if err != nil {
-		return fmt.Errorf("copy %s: %w", src, err)
+	data := b.LogoSVG
+	if name != b.Logo || data == nil {
+		var err error
+		if data, err = fs.ReadFile(fsys, src); err != nil {
+			return fmt.Errorf("copy %s: %w", src, err)
+		}
 	}
+	var err error
 	if data, err = mn.Minify(name, data); err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions, timings *Timings) (
 	stop()
 
 	stop = timings.Start("check")
-	in, decodeDiags, err := decode(ctx, cfg, docs)
+	in, decodeDiags, err := decode(ctx, fsys, cfg, docs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -69,7 +69,7 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions, timings *Timings) (
 
 // decode checks every document against the schema and renders its Markdown,
 // spread over all cores. Results keep the documents' order.
-func decode(ctx context.Context, cfg *config.Config, docs *content.Site) (site.Input, diag.List, error) {
+func decode(ctx context.Context, fsys fs.FS, cfg *config.Config, docs *content.Site) (site.Input, diag.List, error) {
 	md := markdown.New()
 	in := site.Input{
 		Config: cfg,
@@ -100,7 +100,8 @@ func decode(ctx context.Context, cfg *config.Config, docs *content.Site) (site.I
 			}
 			bodyFindings(doc, body.Findings, &brandDiags[i])
 			meta := schema.DecodeBrand(doc, cfg, &brandDiags[i])
-			in.Brands[i] = site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: body}
+			logo := cleanLogo(fsys, doc, meta.Logo, &brandDiags[i])
+			in.Brands[i] = site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: body, LogoSVG: logo}
 			return ctx.Err()
 		})
 	}

@@ -25,6 +25,8 @@ type BrandInput struct {
 	Source string
 	Meta   schema.Brand
 	Body   markdown.Document
+	// LogoSVG is the cleaned SVG logo, nil for a raster logo.
+	LogoSVG []byte
 }
 
 // Input is everything Assemble needs.
@@ -59,7 +61,7 @@ func Assemble(in Input) (*Site, diag.List) {
 		}
 		b := &Brand{
 			ID: bi.UnitID + "/" + bi.Slug, Slug: bi.Slug, Source: bi.Source, Unit: u,
-			Brand: bi.Meta, Body: bi.Body,
+			Brand: bi.Meta, Body: bi.Body, LogoSVG: bi.LogoSVG,
 			Stage:  in.Config.StageByID(bi.Meta.Stage),
 			Status: in.Config.StatusByID(bi.Meta.Status),
 		}

@@ -47,9 +47,12 @@ type Brand struct {
 	Source string
 	Unit   *Unit
 	schema.Brand
-	Body   markdown.Document
-	Stage  *config.Stage
-	Status *config.Status
+	Body markdown.Document
+	// LogoSVG is the cleaned SVG logo, published instead of the file; nil
+	// for a raster logo.
+	LogoSVG []byte
+	Stage   *config.Stage
+	Status  *config.Status
 	// Paired are the brands paired with this one, whichever side named the
 	// pairing, in list order.
 	Paired []*Brand
