@@ -24,6 +24,7 @@ Usage:
   showcase build  [--source DIR] [--dest DIR] [--target web|kiosk] [--base-url URL] [--drafts]
   showcase check  [--source DIR] [--format text|github|json] [--lang zh|en] [PATH...]
   showcase new    brand <unit-id>/<brand-id>  |  unit <unit-id>
+  showcase plaques --pdf FILE [--unit ID] [--source DIR]
 
 Run "showcase <command> -h" for a command's flags.
 `
@@ -42,6 +43,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return e.check(ctx, args[1:])
 	case "new":
 		return e.newFile(args[1:])
+	case "plaques":
+		return e.plaques(ctx, args[1:])
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
