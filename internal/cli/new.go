@@ -1,6 +1,204 @@
 package cli
 
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"text/template"
+
+	"showcase/internal/config"
+	"showcase/internal/content"
+	"showcase/internal/fields"
+)
+
+// templates holds the files "showcase new" writes, with Chinese comments
+// that explain every field to a branch author.
+//
+//go:embed templates/*.md
+var templates embed.FS
+
+// newData fills a template.
+type newData struct {
+	UnitID, BrandID string
+	Stages          []config.Stage
+	Statuses        []config.Status
+	// Stage and Status are the values written: the campaign's first
+	// stage and status, which are valid, or placeholders when the site's
+	// configuration names none.
+	Stage, Status string
+}
+
 func (e *env) newFile(args []string) int {
-	e.errorf("\"showcase new\" is not available yet")
-	return exitUsage
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	source := fs.String("source", ".", "site folder holding showcase.yaml and content/")
+	lang := fs.String("lang", "zh", "language of messages: zh or en")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: showcase new [--source DIR] unit <unit-id>  |  brand <unit-id>/<brand-id>")
+		fs.PrintDefaults()
+	}
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	kind, id, ok := e.newArgs(fs.Args())
+	if !ok {
+		return exitUsage
+	}
+	root, err := os.OpenRoot(*source)
+	if err != nil {
+		e.errorf("open site: %v", err)
+		e.hintf("--source names the folder that holds showcase.yaml and content/")
+		return exitFailure
+	}
+	defer root.Close()
+	file, err := writeNew(root, kind, id)
+	if err != nil {
+		return e.newFailed(err, kind, id)
+	}
+	e.newDone(file, kind, *lang)
+	return exitOK
+}
+
+// newArgs checks the kind and id arguments.
+func (e *env) newArgs(args []string) (kind, id string, ok bool) {
+	if len(args) != 2 || (args[0] != "unit" && args[0] != "brand") {
+		e.errorf("\"showcase new\" needs what to create and its id")
+		e.hintf("showcase new unit <unit-id>   or   showcase new brand <unit-id>/<brand-id>")
+		return "", "", false
+	}
+	kind, id = args[0], args[1]
+	parts := strings.Split(id, "/")
+	want := map[string]int{"unit": 1, "brand": 2}[kind]
+	valid := len(parts) == want
+	for _, p := range parts {
+		valid = valid && fields.ValidID(p)
+	}
+	if !valid {
+		e.errorf("%q is not a valid %s id", id, kind)
+		if kind == "brand" {
+			e.hintf("write <unit-id>/<brand-id> in lower-case letters, digits and hyphens, for example finance/ledger")
+		} else {
+			e.hintf("use lower-case letters, digits and hyphens, for example finance")
+		}
+		return "", "", false
+	}
+	return kind, id, true
+}
+
+// errNoUnit is returned when a brand is created in a unit that has no file.
+var errNoUnit = errors.New("no such unit")
+
+// writeNew writes the file for a new unit or brand and returns its path
+// relative to the site. It never overwrites a file.
+func writeNew(root *os.Root, kind, id string) (string, error) {
+	unitID, brandID, _ := strings.Cut(id, "/")
+	data := newData{UnitID: unitID, BrandID: brandID}
+	fillCampaign(root.FS(), &data)
+	dir := path.Join(content.Dir, unitID)
+	file := path.Join(dir, content.UnitFile)
+	if kind == "brand" {
+		if _, err := fs.Stat(root.FS(), file); err != nil {
+			return "", errNoUnit
+		}
+		dir = path.Join(dir, brandID)
+		file = path.Join(dir, content.BrandFile)
+	}
+	text, err := renderTemplate(kind+".md", data)
+	if err != nil {
+		return "", err
+	}
+	if err := root.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	f, err := root.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.Write(text); err != nil {
+		f.Close()
+		return "", err
+	}
+	return file, f.Close()
+}
+
+// fillCampaign lists the site's stages and statuses for the template's
+// comments; a site whose configuration cannot be read gets placeholders.
+func fillCampaign(fsys fs.FS, data *newData) {
+	data.Stage = fields.Placeholder + "：阶段 id，见 showcase.yaml 的 campaign.stages】"
+	data.Status = fields.Placeholder + "：状态 id，见 showcase.yaml 的 campaign.statuses】"
+	cfg, _, err := config.Load(fsys)
+	if err != nil || cfg == nil {
+		return
+	}
+	for _, s := range cfg.Campaign.Stages {
+		s.Name = oneLine(s.Name)
+		data.Stages = append(data.Stages, s)
+	}
+	for _, s := range cfg.Campaign.Statuses {
+		s.Name = oneLine(s.Name)
+		data.Statuses = append(data.Statuses, s)
+	}
+	if len(data.Stages) > 0 {
+		data.Stage = data.Stages[0].ID
+	}
+	if len(data.Statuses) > 0 {
+		data.Status = data.Statuses[0].ID
+	}
+}
+
+// oneLine keeps a name from breaking out of its comment line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func renderTemplate(name string, data newData) ([]byte, error) {
+	t, err := template.ParseFS(templates, "templates/"+name)
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
+
+// newFailed explains why no file was written.
+func (e *env) newFailed(err error, kind, id string) int {
+	unitID, _, _ := strings.Cut(id, "/")
+	switch {
+	case errors.Is(err, errNoUnit):
+		e.errorf("unit %q has no %s yet", unitID, path.Join(content.Dir, unitID, content.UnitFile))
+		e.hintf("create the unit first: showcase new unit %s", unitID)
+	case errors.Is(err, fs.ErrExist):
+		e.errorf("%s %q already exists; nothing was written", kind, id)
+		e.hintf("edit the existing file instead")
+	default:
+		e.errorf("new %s: %v", kind, err)
+	}
+	return exitFailure
+}
+
+// newDone tells the author what was written and what to do next.
+func (e *env) newDone(file, kind, lang string) {
+	if lang == "en" {
+		fmt.Fprintf(e.stdout, "showcase: wrote %s\n", file)
+		fmt.Fprintf(e.stdout, "showcase: next: replace every 【待填写…】 placeholder")
+		if kind == "brand" {
+			fmt.Fprintf(e.stdout, ", put the logo beside the file")
+		}
+		fmt.Fprintln(e.stdout, ", then run \"showcase check\"")
+		return
+	}
+	fmt.Fprintf(e.stdout, "showcase: 已创建 %s\n", file)
+	fmt.Fprintf(e.stdout, "showcase: 下一步：把文件里所有“【待填写……】”换成实际内容")
+	if kind == "brand" {
+		fmt.Fprintf(e.stdout, "，把品牌标识图片放进同一个文件夹")
+	}
+	fmt.Fprintln(e.stdout, "，然后运行 showcase check 检查")
 }

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"strings"
+
 	"showcase/internal/diag"
 	"showcase/internal/fields"
 
@@ -8,11 +10,11 @@ import (
 )
 
 func decodeCampaign(d *fields.Decoder, n *yaml.Node, c *Campaign) {
-	m, ok := d.Mapping(n, "campaign", []string{"name", "stages", "statuses"})
+	m, ok := d.Mapping(n, diag.T("campaign（创建活动）", "campaign"), fields.Keys{Known: []string{"name", "stages", "statuses"}})
 	if !ok {
 		return
 	}
-	d.Require(m, "campaign ", "name", "stages", "statuses")
+	d.Require(m, diag.T("campaign（创建活动）", "campaign"), "name", "stages", "statuses")
 	if v := m.Value("name"); v != nil {
 		c.Name, _ = d.String(v, "name")
 	}
@@ -70,11 +72,11 @@ func markDefaultFeatured(statuses []Status) {
 // decodeEntry decodes one {id, name, …} entry of stages or statuses. Ids are
 // unique across both lists, since both become URL segments and labels.
 func decodeEntry(d *fields.Decoder, n *yaml.Node, what string, known []string, id, name *string, seen map[string]bool, rest func(fields.Map)) bool {
-	m, ok := d.Mapping(n, what, known)
+	m, ok := d.Mapping(n, diag.T("%s 的一项", "an entry of %s", what), fields.Keys{Known: known})
 	if !ok {
 		return false
 	}
-	d.Require(m, what+" ", "id", "name")
+	d.Require(m, diag.T("%s 的这一项", "this entry of %s", what), "id", "name")
 	if v := m.Value("id"); v != nil {
 		*id, _ = d.String(v, "id")
 		switch {
@@ -97,7 +99,7 @@ func decodeEntry(d *fields.Decoder, n *yaml.Node, what string, known []string, i
 }
 
 func decodePlaque(d *fields.Decoder, n *yaml.Node, p *Plaque) {
-	m, ok := d.Mapping(n, "plaque", []string{"size", "orientation"})
+	m, ok := d.Mapping(n, diag.T("plaque（挂牌）", "plaque"), fields.Keys{Known: []string{"size", "orientation"}})
 	if !ok {
 		return
 	}
@@ -106,7 +108,7 @@ func decodePlaque(d *fields.Decoder, n *yaml.Node, p *Plaque) {
 }
 
 func decodeKiosk(d *fields.Decoder, n *yaml.Node, k *Kiosk) {
-	m, ok := d.Mapping(n, "kiosk", []string{"idle", "interval"})
+	m, ok := d.Mapping(n, diag.T("kiosk（展厅触摸屏）", "kiosk"), fields.Keys{Known: []string{"idle", "interval"}})
 	if !ok {
 		return
 	}
@@ -144,7 +146,11 @@ func oneOf(d *fields.Decoder, m fields.Map, key string, dst *string, allowed ...
 			return
 		}
 	}
-	d.Errorf(v, "config/"+key,
-		diag.T("%s 只能是 %v", "%s must be one of %v", key, allowed),
-		diag.Text{})
+	hint := diag.T("可选：%s", "choose one of: %s", strings.Join(allowed, ", "))
+	for _, a := range allowed {
+		if strings.EqualFold(s, a) {
+			hint = diag.T("是不是想写 %q？", "did you mean %q?", a)
+		}
+	}
+	d.Errorf(v, "config/"+key, diag.T("%s 不能是 %q", "%s cannot be %q", key, s), hint)
 }

@@ -115,7 +115,7 @@ func Load(fsys fs.FS) (*Config, diag.List, error) {
 // Parse decodes the configuration, reporting every problem.
 func Parse(data []byte) (*Config, diag.List) {
 	var diags diag.List
-	meta := fields.ParseYAML(File, data, 0, &diags)
+	meta := fields.ParseYAML(File, data, 0, "config/yaml-syntax", &diags)
 	cfg := defaults()
 	if meta == nil {
 		return cfg, diags
@@ -136,11 +136,11 @@ func defaults() *Config {
 }
 
 func decode(d *fields.Decoder, n *yaml.Node, cfg *Config) {
-	m, ok := d.Mapping(n, "站点配置", []string{"title", "description", "baseURL", "language", "campaign", "plaque", "kiosk", "theme"})
+	m, ok := d.Mapping(n, diag.T("站点配置", "the site configuration"), fields.Keys{Known: []string{"title", "description", "baseURL", "language", "campaign", "plaque", "kiosk", "theme"}})
 	if !ok {
 		return
 	}
-	d.Require(m, "站点配置", "title", "baseURL", "campaign")
+	d.Require(m, diag.T("站点配置", "the site configuration"), "title", "baseURL", "campaign")
 	str := func(key string, dst *string) {
 		if v := m.Value(key); v != nil {
 			if s, ok := d.String(v, key); ok {

@@ -9,6 +9,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -59,8 +60,8 @@ type Document struct {
 	Body     []byte
 	BodyLine int
 	// Bundle lists the brand bundle's other files, slash-separated and
-	// relative to the bundle, with their sizes; nil for units.
-	Bundle map[string]int64
+	// relative to the bundle, with their sizes and kinds; nil for units.
+	Bundle map[string]BundleFile
 }
 
 // Site is the content of a site, in path order.
@@ -73,43 +74,45 @@ type Site struct {
 // file. Problems with the content are returned as findings; the error is only
 // for I/O failures that stop the walk.
 func Load(fsys fs.FS) (*Site, diag.List, error) {
-	var diags diag.List
-	site := &Site{}
 	units, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
+			var diags diag.List
 			diags.Errorf(diag.Position{File: Dir}, "content/missing",
 				diag.T("找不到 content 文件夹", "no content folder"),
 				diag.T("在站点根目录下创建 content/，每个单位一个子文件夹", "create content/ with one folder per unit"))
-			return site, diags, nil
+			return &Site{}, diags, nil
 		}
 		return nil, nil, fmt.Errorf("read %s: %w", Dir, err)
 	}
+	l := &loader{fsys: fsys}
 	for _, u := range units {
 		unitDir := path.Join(Dir, u.Name())
 		if !u.IsDir() {
 			if u.Type()&fs.ModeSymlink != 0 {
-				diags.Add(symlinkFinding(unitDir))
+				l.add(symlinkFinding(unitDir))
 			}
 			continue
 		}
 		if strings.HasPrefix(u.Name(), ".") {
 			continue
 		}
-		if err := loadUnit(fsys, unitDir, u.Name(), site, &diags); err != nil {
+		if err := loadUnit(l, unitDir, u.Name()); err != nil {
 			return nil, nil, err
 		}
 	}
-	return site, diags, nil
+	return l.run()
 }
 
-func loadUnit(fsys fs.FS, dir, unitID string, site *Site, diags *diag.List) error {
+// loadUnit lists a unit's folder and queues the reading of its file and
+// of its brands' bundles.
+func loadUnit(l *loader, dir, unitID string) error {
 	if !fields.ValidID(unitID) {
-		diags.Errorf(diag.Position{File: dir}, "content/bad-id",
+		l.errorf(diag.Position{File: dir}, "content/bad-id",
 			diag.T("单位文件夹名 %q 不合规", "unit folder name %q is not a valid id", unitID),
 			diag.T("文件夹名只能用小写英文字母、数字和连字符（a-z、0-9、-），例如 finance", "use lower-case letters, digits and hyphens, for example \"finance\""))
 	}
-	entries, err := fs.ReadDir(fsys, dir)
+	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", dir, err)
 	}
@@ -118,38 +121,44 @@ func loadUnit(fsys fs.FS, dir, unitID string, site *Site, diags *diag.List) erro
 		p := path.Join(dir, e.Name())
 		switch {
 		case e.Type()&fs.ModeSymlink != 0:
-			diags.Add(symlinkFinding(p))
+			l.add(symlinkFinding(p))
 		case e.Name() == UnitFile && e.Type().IsRegular():
 			hasUnit = true
-			doc := &Document{Path: p, Kind: UnitKind, UnitID: unitID}
-			if err := readDocument(fsys, doc, diags); err != nil {
-				return err
-			}
-			site.Units = append(site.Units, doc)
+			l.task(func(r *result) error {
+				doc := &Document{Path: p, Kind: UnitKind, UnitID: unitID}
+				r.unit = doc
+				return readDocument(l.fsys, doc, &r.diags)
+			})
 		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
-			if err := loadBrand(fsys, p, unitID, e.Name(), site, diags); err != nil {
+			l.task(func(r *result) error {
+				var err error
+				r.brand, err = loadBrand(l.fsys, p, unitID, e.Name(), &r.diags)
 				return err
-			}
+			})
+		case strings.EqualFold(path.Ext(e.Name()), ".md") && e.Name() != UnitFile:
+			l.add(strayFinding(p, unitID, e.Name()))
 		}
 	}
 	if !hasUnit {
-		diags.Errorf(diag.Position{File: dir}, "content/missing-unit",
+		l.errorf(diag.Position{File: dir}, "content/missing-unit",
 			diag.T("单位文件夹缺少 %s", "unit folder has no %s", UnitFile),
 			diag.T("运行 showcase new unit %s 生成它", "run \"showcase new unit %s\" to create it", unitID))
 	}
 	return nil
 }
 
-func loadBrand(fsys fs.FS, dir, unitID, brandID string, site *Site, diags *diag.List) error {
+// loadBrand reads a brand's bundle; the document is nil when the folder
+// has no index.md.
+func loadBrand(fsys fs.FS, dir, unitID, brandID string, diags *diag.List) (*Document, error) {
 	bundle, hasIndex, err := listBundle(fsys, dir, diags)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !hasIndex {
 		diags.Errorf(diag.Position{File: dir}, "content/missing-index",
 			diag.T("品牌文件夹缺少 %s", "brand folder has no %s", BrandFile),
 			diag.T("运行 showcase new brand %s/%s 生成它", "run \"showcase new brand %s/%s\" to create it", unitID, brandID))
-		return nil
+		return nil, nil
 	}
 	if !fields.ValidID(brandID) {
 		diags.Errorf(diag.Position{File: dir}, "content/bad-id",
@@ -158,16 +167,16 @@ func loadBrand(fsys fs.FS, dir, unitID, brandID string, site *Site, diags *diag.
 	}
 	doc := &Document{Path: path.Join(dir, BrandFile), Kind: BrandKind, UnitID: unitID, BrandID: brandID, Bundle: bundle}
 	if err := readDocument(fsys, doc, diags); err != nil {
-		return err
+		return nil, err
 	}
-	site.Brands = append(site.Brands, doc)
-	return nil
+	return doc, nil
 }
 
-// listBundle lists a bundle's files (other than index.md) with their sizes.
-// Symbolic links are findings and are never followed.
-func listBundle(fsys fs.FS, dir string, diags *diag.List) (map[string]int64, bool, error) {
-	bundle := map[string]int64{}
+// listBundle lists a bundle's files (other than index.md) with their sizes
+// and kinds. Symbolic links are findings and are never followed; hidden
+// folders are skipped.
+func listBundle(fsys fs.FS, dir string, diags *diag.List) (map[string]BundleFile, bool, error) {
+	bundle := map[string]BundleFile{}
 	hasIndex := false
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -184,11 +193,11 @@ func listBundle(fsys fs.FS, dir string, diags *diag.List) (map[string]int64, boo
 		case rel == BrandFile:
 			hasIndex = d.Type().IsRegular()
 		case d.Type().IsRegular():
-			info, err := d.Info()
+			f, err := bundleFile(fsys, p, d)
 			if err != nil {
 				return err
 			}
-			bundle[rel] = info.Size()
+			bundle[rel] = f
 		}
 		return nil
 	})
@@ -196,6 +205,20 @@ func listBundle(fsys fs.FS, dir string, diags *diag.List) (map[string]int64, boo
 		return nil, false, fmt.Errorf("read %s: %w", dir, err)
 	}
 	return bundle, hasIndex, nil
+}
+
+// strayFinding reports a Markdown file in a unit folder that is neither the
+// unit's file nor inside a brand bundle, so it would silently not be read.
+func strayFinding(p, unitID, name string) diag.Diagnostic {
+	hint := diag.T("品牌文件应放在 content/%s/<品牌id>/index.md；单位介绍写在 %s", "a brand's file goes in content/%s/<brand-id>/index.md; the unit's in %s", unitID, UnitFile)
+	if strings.EqualFold(name, UnitFile) || strings.EqualFold(name, "unit.md") || strings.EqualFold(name, "_index.md") {
+		hint = diag.T("单位文件应命名为 %s", "name the unit's file %s", UnitFile)
+	}
+	return diag.Diagnostic{
+		Pos: diag.Position{File: p}, Severity: diag.Error, Rule: "content/stray-file",
+		Message: diag.T("%s 不会被读取：它不是单位文件，也不在品牌文件夹里", "%s is not read: it is neither the unit's file nor in a brand folder", p),
+		Hint:    hint,
+	}
 }
 
 func symlinkFinding(p string) diag.Diagnostic {
@@ -206,6 +229,20 @@ func symlinkFinding(p string) diag.Diagnostic {
 	}
 }
 
+// bundleFile learns a bundle file's size and, from its first bytes, its
+// kind; the build reads the whole file later, once.
+func bundleFile(fsys fs.FS, p string, d fs.DirEntry) (BundleFile, error) {
+	info, err := d.Info()
+	if err != nil {
+		return BundleFile{}, err
+	}
+	kind, err := sniffFile(fsys, p)
+	if err != nil {
+		return BundleFile{}, err
+	}
+	return BundleFile{Size: info.Size(), Kind: kind}, nil
+}
+
 // readDocument reads and parses one content file into doc.
 func readDocument(fsys fs.FS, doc *Document, diags *diag.List) error {
 	info, err := fs.Stat(fsys, doc.Path)
@@ -213,17 +250,38 @@ func readDocument(fsys fs.FS, doc *Document, diags *diag.List) error {
 		return fmt.Errorf("stat %s: %w", doc.Path, err)
 	}
 	if info.Size() > MaxFileSize {
-		diags.Errorf(diag.Position{File: doc.Path}, "content/too-large",
-			diag.T("文件太大（%d 字节，上限 %d 字节）", "file is too large (%d bytes, limit %d)", info.Size(), MaxFileSize),
-			diag.T("正文请精简；照片等文件放在品牌文件夹中，不要写进正文", "shorten the text; keep photos as separate files in the bundle"))
+		diags.Add(tooLargeFinding(doc.Path, info.Size()))
 		return nil
 	}
-	data, err := fs.ReadFile(fsys, doc.Path)
+	data, err := readAtMost(fsys, doc.Path, MaxFileSize+1)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", doc.Path, err)
 	}
+	// The file may have grown since it was listed; the limit holds anyway.
+	if len(data) > MaxFileSize {
+		diags.Add(tooLargeFinding(doc.Path, int64(len(data))))
+		return nil
+	}
 	Parse(doc, data, diags)
 	return nil
+}
+
+// readAtMost reads up to limit bytes of a file.
+func readAtMost(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
+}
+
+func tooLargeFinding(p string, size int64) diag.Diagnostic {
+	return diag.Diagnostic{
+		Pos: diag.Position{File: p}, Severity: diag.Error, Rule: "content/too-large",
+		Message: diag.T("文件太大（%d 字节，上限 %d 字节）", "the file is too large (%d bytes, limit %d)", size, int64(MaxFileSize)),
+		Hint:    diag.T("正文请精简；照片等文件放在品牌文件夹中，不要写进正文", "shorten the text; keep photos as separate files in the bundle"),
+	}
 }
 
 // SortedBundle returns the bundle's file names in order.

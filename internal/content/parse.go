@@ -14,10 +14,13 @@ var bom = []byte("\xef\xbb\xbf")
 
 // Parse splits data into front matter and body and parses the front matter
 // into doc.Meta, reporting every problem as a finding on doc.Path. It never
-// panics on any input.
+// panics on any input. A leading byte order mark is dropped first: editors
+// do not show it, so it shifts no line or column. A lone carriage return
+// counts as a line break, as it does in YAML and in editors.
 func Parse(doc *Document, data []byte, diags *diag.List) {
 	file := doc.Path
-	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bom))) == 0 {
+	data = fields.NormalizeBreaks(bytes.TrimPrefix(data, bom))
+	if len(bytes.TrimSpace(data)) == 0 {
 		diags.Errorf(diag.Position{File: file, Line: 1, Col: 1}, "content/empty",
 			diag.T("文件是空的", "the file is empty"),
 			diag.T("文件应以 --- 开头的前置信息（front matter）开始，可用 showcase new 生成模板", "start the file with front matter between --- lines; \"showcase new\" writes a template"))
@@ -29,7 +32,6 @@ func Parse(doc *Document, data []byte, diags *diag.List) {
 			diag.T("请用 UTF-8 编码另存此文件（不要用 GBK/GB2312）", "save the file as UTF-8 (not GBK or GB2312)"))
 		return
 	}
-	data = bytes.TrimPrefix(data, bom)
 	open, delim := firstLine(data)
 	if delim != "---" && delim != "+++" {
 		diags.Errorf(diag.Position{File: file, Line: open, Col: 1}, "content/no-front-matter",
@@ -40,18 +42,17 @@ func Parse(doc *Document, data []byte, diags *diag.List) {
 	raw, body, found := split(data)
 	if !found {
 		diags.Errorf(diag.Position{File: file, Line: open, Col: 1}, "content/unclosed-front-matter",
-			diag.T("前置信息没有结束行 %s", "front matter opened here is never closed with %s", delim),
-			diag.T("在字段之后、正文之前加一行 %s", "add a %s line after the last field, before the body", delim))
+			diag.T("前置信息从这里开始，但没有结束行 %s", "front matter opened here is never closed with %s", delim),
+			diag.T("在最后一个字段之后、正文之前加一行 %s", "add a %s line after the last field, before the body", delim))
 		return
 	}
 	doc.Body = body
 	doc.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
 	// The front matter starts on the line after the opening delimiter.
-	offset := open
 	if delim == "+++" {
-		doc.Meta = parseTOML(file, raw, offset, diags)
+		doc.Meta = parseTOML(file, raw, open, diags)
 	} else {
-		doc.Meta = fields.ParseYAML(file, raw, offset, diags)
+		doc.Meta = fields.ParseYAML(file, raw, open, "content/yaml-syntax", diags)
 	}
 }
 

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -29,18 +31,45 @@ func parseTOML(file string, raw []byte, offset int, diags *diag.List) *yaml.Node
 		}
 	}
 	if err := t.p.Error(); err != nil {
-		line, col := offset, 0
-		var pe *unstable.ParserError
-		if errors.As(err, &pe) && len(pe.Highlight) > 0 {
-			pos := t.pos(t.p.Range(pe.Highlight))
-			line, col = pos.Line, pos.Column
-		}
-		diags.Errorf(diag.Position{File: file, Line: line, Col: col}, "content/toml-syntax",
-			diag.T("前置信息的 TOML 格式有误：%s", "malformed TOML front matter: %s", err.Error()),
-			diag.T("每个字段写成 名称 = \"值\"，文字要加引号", "write key = \"value\" with quotes around text"))
+		t.report(file, err, diags)
 		return nil
 	}
 	return root
+}
+
+// report turns a TOML parser error into a finding at the text the parser
+// highlights. The parser names a character by its first byte only, so the
+// Chinese message quotes the text itself.
+func (t *tomlConverter) report(file string, err error, diags *diag.List) {
+	pos := diag.Position{File: file, Line: t.offset}
+	near := ""
+	var pe *unstable.ParserError
+	if errors.As(err, &pe) && len(pe.Highlight) > 0 {
+		r := t.p.Range(pe.Highlight)
+		p := t.pos(r)
+		pos.Line, pos.Col = p.Line, p.Column
+		near = excerpt(t.raw[min(int(r.Offset), len(t.raw)):])
+	}
+	msg := diag.T("TOML 格式有误：%s", "malformed TOML: %s", err.Error())
+	if near != "" {
+		msg.ZH = fmt.Sprintf("TOML 格式有误：无法识别从“%s”开始的内容", near)
+	}
+	diags.Errorf(pos, "content/toml-syntax", msg,
+		diag.T("每个字段写成 名称 = \"值\"，文字要用双引号括起来，日期写成 2020-06-30", "write key = \"value\" with quotes around text and dates as 2020-06-30"))
+}
+
+// excerpt returns the first few characters of b's first line.
+func excerpt(b []byte) string {
+	if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
+		b = b[:i]
+	}
+	var out []rune
+	for len(b) > 0 && len(out) < 8 {
+		r, size := utf8.DecodeRune(b)
+		out = append(out, r)
+		b = b[size:]
+	}
+	return strings.TrimSpace(string(out))
 }
 
 type tomlConverter struct {

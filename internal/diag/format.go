@@ -73,11 +73,13 @@ type jsonFinding struct {
 	Severity string `json:"severity"`
 	Rule     string `json:"rule"`
 	Message  string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
+	Hint     string `json:"hint"`
 }
 
 // WriteJSON prints findings as a JSON array (an empty array when there are
-// none), one object per finding with fixed field names.
+// none), one object per finding with the same fields in the same order
+// every time; line and column are 0 when unknown, hint "" when there is
+// none.
 func WriteJSON(w io.Writer, l List, lang string) error {
 	out := make([]jsonFinding, 0, len(l))
 	for _, d := range l {

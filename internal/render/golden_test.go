@@ -122,3 +122,26 @@ func firstDiff(want, got string) string {
 	}
 	return ""
 }
+
+// TestPlanWritesEachFileOnce checks no two jobs write the same file: two
+// jobs racing on one path would make the output depend on scheduling.
+func TestPlanWritesEachFileOnce(t *testing.T) {
+	fsys := loadTxtar(t, "testdata/site.txtar")
+	s, _, err := build.Load(context.Background(), fsys, build.LoadOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := build.LoadTheme(fsys, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []render.Target{render.Web, render.Kiosk} {
+		seen := map[string]bool{}
+		for _, j := range render.Plan(s, th, render.Options{Target: target}) {
+			if seen[j.File] {
+				t.Errorf("%s: %s is written by two jobs", target, j.File)
+			}
+			seen[j.File] = true
+		}
+	}
+}

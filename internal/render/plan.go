@@ -63,6 +63,15 @@ func Pages(s *site.Site, ctx *pageContext) []*Page {
 	plaques := page("plaques", "plaques/", "品牌牌匾")
 	plaques.Brands = s.Brands
 	pages = append(pages, plaques)
+	// Each unit can print its own plaques: "showcase plaques --unit".
+	for _, u := range s.Units {
+		if len(u.Brands) == 0 {
+			continue
+		}
+		p := page("plaques", "plaques/"+u.ID+"/", u.Name+" · 品牌牌匾")
+		p.Unit, p.Brands = u, u.Brands
+		pages = append(pages, p)
+	}
 	for _, b := range s.Brands {
 		p := page("plaque", b.PlaquePath(), b.Name+" · 牌匾")
 		p.Brand, p.Unit = b, b.Unit
@@ -79,15 +88,6 @@ func groupPages(s *site.Site, page func(kind, path, title string) *Page, kind, t
 	for _, g := range groups {
 		p := page("group", g.Path(), g.Name)
 		p.Group, p.Groups, p.SectionTitle = g, groups, title
-	// Each unit can print its own plaques: "showcase plaques --unit".
-	for _, u := range s.Units {
-		if len(u.Brands) == 0 {
-			continue
-		}
-		p := page("plaques", "plaques/"+u.ID+"/", u.Name+" · 品牌牌匾")
-		p.Unit, p.Brands = u, u.Brands
-		pages = append(pages, p)
-	}
 		pages = append(pages, p)
 	}
 	return pages

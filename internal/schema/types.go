@@ -52,12 +52,6 @@ type Idea struct {
 	Text  string
 }
 
-// ideaKeys are the keys of the ideas mapping, in display order, with labels.
-var ideaKeys = []struct{ key, label string }{
-	{"learning", "学习理念"}, {"conduct", "行为理念"}, {"work", "工作理念"},
-	{"style", "作风理念"}, {"innovation", "创新理念"}, {"service", "服务理念"},
-}
-
 // List returns the ideas that are given, in their fixed order.
 func (i Ideas) List() []Idea {
 	texts := []string{i.Learning, i.Conduct, i.Work, i.Style, i.Innovation, i.Service}

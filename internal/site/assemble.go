@@ -54,9 +54,13 @@ func Assemble(in Input) (*Site, diag.List) {
 	order := newCollation()
 	order.sortUnits(s.Units)
 	var all []*Brand
+	// unpublished are the drafts left out: a partner may name one, and
+	// the pairing shows once the draft is published.
+	unpublished := map[string]bool{}
 	for _, bi := range in.Brands {
 		u := s.unitByID[bi.UnitID]
 		if u == nil || (bi.Meta.Draft && !in.Drafts) {
+			unpublished[bi.UnitID+"/"+bi.Slug] = u != nil
 			continue
 		}
 		b := &Brand{
@@ -79,14 +83,14 @@ func Assemble(in Input) (*Site, diag.List) {
 			s.Brands = append(s.Brands, b)
 		}
 	}
-	s.linkPartners(&diags)
+	s.linkPartners(&diags, unpublished)
 	s.group(in.Config)
 	s.latest()
 	return s, diags
 }
 
 // linkPartners resolves partner ids and links both sides of each pairing.
-func (s *Site) linkPartners(diags *diag.List) {
+func (s *Site) linkPartners(diags *diag.List, unpublished map[string]bool) {
 	for _, b := range s.Brands {
 		for _, ref := range b.Partners {
 			p := s.brandByID[ref.ID]
@@ -95,6 +99,8 @@ func (s *Site) linkPartners(diags *diag.List) {
 				diags.Errorf(ref.Pos, "schema/partner-self",
 					diag.T("品牌不能与自己结对", "a brand cannot be paired with itself"),
 					diag.T("删除这一项", "remove this entry"))
+			case p == nil && unpublished[ref.ID]:
+				// Checked with drafts included; not linked while a draft.
 			case p == nil:
 				diags.Errorf(ref.Pos, "schema/partner-missing",
 					diag.T("结对品牌 %q 不存在", "partner %q does not exist", ref.ID),
