@@ -56,6 +56,7 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions, timings *Timings) (
 		return nil, nil, err
 	}
 	diags = append(diags, decodeDiags...)
+	checkSiteSize(docs.Brands, in.Brands, &diags)
 	stop()
 
 	stop = timings.Start("assemble")

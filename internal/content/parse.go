@@ -48,12 +48,44 @@ func Parse(doc *Document, data []byte, diags *diag.List) {
 	}
 	doc.Body = body
 	doc.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
+	if !withinLimits(doc, raw, open, diags) {
+		return
+	}
 	// The front matter starts on the line after the opening delimiter.
 	if delim == "+++" {
 		doc.Meta = parseTOML(file, raw, open, diags)
+		if doc.Meta != nil && !fields.CheckShape(file, doc.Meta, diags) {
+			doc.Meta = nil
+		}
 	} else {
 		doc.Meta = fields.ParseYAML(file, raw, open, "content/yaml-syntax", diags)
 	}
+}
+
+// Limits on the parts of a content file, below MaxFileSize for the whole:
+// a brand's front matter is a few kilobytes and its body a few pages.
+const (
+	MaxFrontMatter = 64 << 10
+	MaxBody        = 512 << 10
+)
+
+// withinLimits reports a front matter or body over its limit, at the line
+// where it starts, and then the file is not parsed further.
+func withinLimits(doc *Document, raw []byte, open int, diags *diag.List) bool {
+	ok := true
+	if len(raw) > MaxFrontMatter {
+		diags.Errorf(diag.Position{File: doc.Path, Line: open, Col: 1}, "content/front-matter-too-large",
+			diag.T("前置信息太长（%d 字节，上限 %d 字节）", "the front matter is too large (%d bytes, limit %d)", len(raw), MaxFrontMatter),
+			diag.T("前置信息只写字段，长文字写进正文", "keep the fields short and put long text in the body"))
+		ok = false
+	}
+	if len(doc.Body) > MaxBody {
+		diags.Errorf(diag.Position{File: doc.Path, Line: doc.BodyLine, Col: 1}, "content/body-too-large",
+			diag.T("正文太长（%d 字节，上限 %d 字节）", "the body is too large (%d bytes, limit %d)", len(doc.Body), MaxBody),
+			diag.T("正文写品牌内涵、主要做法和工作成效即可，控制在几千字以内", "keep the body to the brand's meaning, practice and results, a few thousand characters"))
+		ok = false
+	}
+	return ok
 }
 
 // firstLine returns the 1-based number and trimmed text of the first

@@ -28,6 +28,9 @@ func ParseYAML(file string, raw []byte, offset int, rule string, diags *diag.Lis
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: offset + 1, Column: 1}
 	}
 	shiftLines(node, offset, map[*yaml.Node]bool{})
+	if !CheckShape(file, node, diags) {
+		return nil
+	}
 	if node.Kind != yaml.MappingNode {
 		line, col := clamp(raw, node.Line-offset, node.Column)
 		diags.Errorf(diag.Position{File: file, Line: line + offset, Col: col}, "content/not-mapping",
