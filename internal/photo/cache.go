@@ -1,0 +1,99 @@
+package photo
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// Cache keeps derived images on disk, outside the output folder, so they
+// survive between builds and are shared with the preview server. Entries
+// are named by key and never change once written, so readers need no
+// lock: every file is written to a temporary name and renamed into place,
+// and the manifest is renamed last, so an entry with a manifest is
+// complete even when two builds fill the cache at once.
+type Cache struct {
+	// Dir is the cache folder; empty disables caching.
+	Dir string
+}
+
+// entry returns the folder and file name prefix of a key's entry; keys are
+// spread over 256 folders so none grows huge.
+func (c Cache) entry(key string) (dir, prefix string) {
+	dir = filepath.Join(c.Dir, key[:2])
+	return dir, filepath.Join(dir, key)
+}
+
+func (c Cache) variantFile(key string, d *Derived, i int) string {
+	_, prefix := c.entry(key)
+	return prefix + "-" + strconv.Itoa(d.Variants[i].Width) + d.Format.Ext()
+}
+
+// load returns the entry for key, or false when there is none or it cannot
+// be read whole (which makes the caller derive and rewrite it).
+func (c Cache) load(key string) (*Derived, bool) {
+	if c.Dir == "" {
+		return nil, false
+	}
+	_, prefix := c.entry(key)
+	manifest, err := os.ReadFile(prefix + ".json")
+	if err != nil {
+		return nil, false
+	}
+	d := &Derived{Key: key}
+	if err := json.Unmarshal(manifest, &d.Image); err != nil || len(d.Variants) == 0 {
+		return nil, false
+	}
+	if d.Format != JPEG && d.Format != PNG {
+		return nil, false
+	}
+	d.Files = make([][]byte, len(d.Variants))
+	for i := range d.Variants {
+		if d.Files[i], err = os.ReadFile(c.variantFile(key, d, i)); err != nil {
+			return nil, false
+		}
+	}
+	return d, true
+}
+
+// store writes an entry: the variants first, the manifest last.
+func (c Cache) store(d *Derived) error {
+	if c.Dir == "" {
+		return nil
+	}
+	dir, prefix := c.entry(d.Key)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("image cache: %w", err)
+	}
+	for i, data := range d.Files {
+		if err := writeAtomic(c.variantFile(d.Key, d, i), data); err != nil {
+			return err
+		}
+	}
+	manifest, err := json.Marshal(d.Image)
+	if err != nil {
+		return fmt.Errorf("image cache: %w", err)
+	}
+	return writeAtomic(prefix+".json", manifest)
+}
+
+func writeAtomic(file string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(file), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("image cache: %w", err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), file)
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+		return fmt.Errorf("image cache: %w", err)
+	}
+	return nil
+}
