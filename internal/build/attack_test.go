@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"os"
@@ -38,7 +39,7 @@ func writeTxtar(t *testing.T, file, dir string) {
 // ownScript is the only script a page may load: the theme's fingerprinted
 // files under js/ and the generated search data, by root-relative (web) or
 // relative (kiosk) path.
-var ownScript = regexp.MustCompile(`^(/|(\.\./)*)(js/[a-z-]+\.[0-9a-f]{10}\.js|search/[a-z0-9/._-]+\.js)$`)
+var ownScript = regexp.MustCompile(`^(/|(\.\./)*)(js/[a-z-]+\.[0-9a-f]{10}\.js|search/[a-z0-9/._-]+\.js|kiosk/attract\.js)$`)
 
 // scanHTML reports anything in a page that could run script or load from
 // elsewhere.
@@ -115,6 +116,18 @@ func attr(tok html.Token, key string) string {
 	return ""
 }
 
+// scanAttract reports anything in the kiosk's attract data other than one
+// JSON value assigned to window.showcaseAttract, and any "<" left in it
+// unescaped.
+func scanAttract(data []byte) []string {
+	js, ok := bytes.CutPrefix(bytes.TrimSpace(data), []byte("window.showcaseAttract="))
+	js, ok2 := bytes.CutSuffix(js, []byte(";"))
+	if !ok || !ok2 || !json.Valid(js) || bytes.ContainsAny(js, "<>") {
+		return []string{render.AttractPath + ": not a single escaped JSON value"}
+	}
+	return nil
+}
+
 // scanSVG reports script-capable or external parts of a published SVG.
 func scanSVG(name string, data []byte) []string {
 	var bad []string
@@ -170,6 +183,11 @@ func TestAttackCorpusBuildsHarmless(t *testing.T) {
 					bad = append(bad, scanHTML(name, data)...)
 				case strings.HasSuffix(name, ".svg"):
 					bad = append(bad, scanSVG(name, data)...)
+				}
+				if name == render.AttractPath {
+					// Brand text, as one JSON value: data, never code.
+					bad = append(bad, scanAttract(data)...)
+					continue
 				}
 				if bytes.Contains(data, []byte("alert(")) && !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") && !strings.HasPrefix(name, "search/") {
 					bad = append(bad, name+": holds alert(")

@@ -7,17 +7,16 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"runtime"
+	"path/filepath"
 	"sort"
 
 	"showcase/internal/diag"
+	"showcase/internal/photo"
 	"showcase/internal/publish"
 	"showcase/internal/render"
 	"showcase/internal/site"
 	"showcase/internal/theme"
 	"showcase/themes"
-
-	"golang.org/x/sync/errgroup"
 )
 
 // Options configure a build.
@@ -27,6 +26,9 @@ type Options struct {
 	// Dest is the output folder; it is replaced only by a complete build.
 	Dest   string
 	Target render.Target
+	// CacheDir holds derived images between builds; empty means
+	// DefaultCacheDir(Source).
+	CacheDir string
 	LoadOptions
 }
 
@@ -36,6 +38,8 @@ type Result struct {
 	Brands      int
 	Diagnostics diag.List
 	Timings     Timings
+	// Images counts the images decoded and those reused from the cache.
+	Images photo.Stats
 }
 
 // Output receives the files of a build. publish.Dir writes them to disk;
@@ -55,7 +59,18 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	}
 	defer root.Close()
 	fsys := root.FS()
-	s, diags, err := Load(ctx, fsys, opts.LoadOptions, &res.Timings)
+	lo := opts.LoadOptions
+	lo.Kiosk = lo.Kiosk || opts.Target == render.Kiosk
+	// Brand bodies wait for their pages in a file beside the output.
+	parent := filepath.Dir(filepath.Clean(opts.Dest))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return res, fmt.Errorf("create output parent %s: %w", parent, err)
+	}
+	if lo.bodies, err = newBodySpool(parent); err != nil {
+		return res, err
+	}
+	defer lo.bodies.Close()
+	s, diags, err := Load(ctx, fsys, lo, &res.Timings)
 	res.Diagnostics = diags
 	if err != nil {
 		return res, err
@@ -68,8 +83,13 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	n, err := Render(ctx, fsys, s, opts.Target, dir, &res.Timings)
-	res.Files = n
+	cacheDir := opts.CacheDir
+	if cacheDir == "" {
+		cacheDir = DefaultCacheDir(opts.Source)
+	}
+	images := photo.NewProcessor(cacheDir)
+	n, err := renderSite(ctx, fsys, s, opts.Target, dir, &res.Timings, images, lo.bodies)
+	res.Files, res.Images = n, images.Stats()
 	if err != nil {
 		dir.Abort()
 		return res, err
@@ -80,15 +100,32 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 }
 
 // Render writes every output file of site s to out, rendering, minifying
-// and writing on all cores. It returns the number of files written.
-func Render(ctx context.Context, fsys fs.FS, s *site.Site, target render.Target, out Output, timings *Timings) (int, error) {
+// and writing on all cores. Photos and raster logos are derived through
+// images (nil derives without a cache). It returns the number of files
+// written.
+func Render(ctx context.Context, fsys fs.FS, s *site.Site, target render.Target, out Output, timings *Timings, images *photo.Processor) (int, error) {
+	return renderSite(ctx, fsys, s, target, out, timings, images, nil)
+}
+
+// renderSite is Render for a site whose brand bodies may wait in bodies.
+func renderSite(ctx context.Context, fsys fs.FS, s *site.Site, target render.Target, out Output, timings *Timings, images *photo.Processor, bodies *bodySpool) (int, error) {
 	stop := timings.Start("theme")
 	th, err := LoadTheme(fsys, s.Config.Theme)
 	if err != nil {
 		return 0, err
 	}
 	mn := publish.NewMinifier()
-	assets, err := writeStatic(th, mn, out)
+	assets, err := WriteStatic(th, mn, out)
+	if err != nil {
+		return 0, err
+	}
+	stop()
+
+	stop = timings.Start("images")
+	if images == nil {
+		images = photo.NewProcessor("")
+	}
+	photos, bundled, err := PublishBundles(ctx, fsys, s.Brands, images, mn, out)
 	if err != nil {
 		return 0, err
 	}
@@ -96,32 +133,23 @@ func Render(ctx context.Context, fsys fs.FS, s *site.Site, target render.Target,
 
 	stop = timings.Start("render")
 	defer stop()
-	jobs := render.Plan(s, th, render.Options{Target: target, Assets: assets})
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, job := range jobs {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			data, err := job.Render()
-			if err != nil {
-				return fmt.Errorf("render %s: %w", job.File, err)
-			}
-			if data, err = mn.Minify(job.File, data); err != nil {
-				return err
-			}
-			return out.Write(job.File, data)
-		})
+	sheets, err := newSheetSpool(out, len(s.Brands))
+	if err != nil {
+		return 0, err
 	}
-	files := len(jobs) + len(assets)
-	for _, b := range s.Brands {
-		for _, name := range bundleFiles(b) {
-			files++
-			g.Go(func() error { return copyBundleFile(fsys, b, name, mn, out) })
-		}
+	defer sheets.Close()
+	opts := render.Options{
+		Target: target, Assets: assets, Images: photos,
+		Splice: true, Sheets: sheets, Minify: mn.Minify,
 	}
-	return files, g.Wait()
+	if bodies != nil {
+		opts.BrandBody = bodies.html
+	}
+	jobs := render.Plan(s, th, opts)
+	if err := runJobs(ctx, jobs, mn, out, sheets); err != nil {
+		return 0, err
+	}
+	return len(jobs) + len(assets) + bundled, nil
 }
 
 // LoadTheme loads the named theme: the built-in default theme, overridden
@@ -144,9 +172,9 @@ func LoadTheme(fsys fs.FS, name string) (*theme.Theme, error) {
 	return th, nil
 }
 
-// writeStatic publishes the theme's static files, fingerprinting CSS and
+// WriteStatic publishes the theme's static files, fingerprinting CSS and
 // JavaScript, and returns the map from logical to published names.
-func writeStatic(th *theme.Theme, mn *publish.Minifier, out Output) (map[string]string, error) {
+func WriteStatic(th *theme.Theme, mn *publish.Minifier, out Output) (map[string]string, error) {
 	assets := map[string]string{}
 	for _, f := range th.Static {
 		data, err := mn.Minify(f.Path, f.Data)

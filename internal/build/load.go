@@ -6,7 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"runtime"
+	"sync"
 
 	"showcase/internal/config"
 	"showcase/internal/content"
@@ -14,8 +14,6 @@ import (
 	"showcase/internal/markdown"
 	"showcase/internal/schema"
 	"showcase/internal/site"
-
-	"golang.org/x/sync/errgroup"
 )
 
 // LoadOptions configure loading a site.
@@ -24,6 +22,14 @@ type LoadOptions struct {
 	BaseURL string
 	// Drafts includes brands marked draft.
 	Drafts bool
+	// Kiosk renders external links in bodies as plain text, since a kiosk
+	// folder must not lead anywhere outside itself. Run sets it for the
+	// kiosk target.
+	Kiosk bool
+	// bodies, when set, takes the HTML of each brand's body as it is
+	// decoded, leaving Body.HTML empty; Run sets it and hands the bodies
+	// back to the brand pages.
+	bodies *bodySpool
 }
 
 // Load reads, checks and assembles the site in fsys. Every finding about the
@@ -43,7 +49,12 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions, timings *Timings) (
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
 	}
-	docs, contentDiags, err := content.Load(fsys)
+	// Documents are decoded as they are read, so each one's YAML tree and
+	// file buffer can go at once instead of all being held until the
+	// whole site is read.
+	dec := newDecoder(fsys, cfg, markdownOptions(opts))
+	dec.bodies = opts.bodies
+	docs, contentDiags, err := content.LoadEach(fsys, dec.visit)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load content: %w", err)
 	}
@@ -51,7 +62,7 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions, timings *Timings) (
 	stop()
 
 	stop = timings.Start("check")
-	in, decodeDiags, err := decode(ctx, fsys, cfg, docs)
+	in, decodeDiags, err := dec.input(ctx, docs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,50 +79,113 @@ func Load(ctx context.Context, fsys fs.FS, opts LoadOptions, timings *Timings) (
 	return s, diags, nil
 }
 
-// decode checks every document against the schema and renders its Markdown,
-// spread over all cores. Results keep the documents' order.
-func decode(ctx context.Context, fsys fs.FS, cfg *config.Config, docs *content.Site) (site.Input, diag.List, error) {
-	md := markdown.New()
+// decoder checks documents against the schema, renders their Markdown
+// and checks their images, as content.LoadEach hands them over on its
+// workers.
+type decoder struct {
+	fsys fs.FS
+	cfg  *config.Config
+	md   *markdown.Renderer
+	// bodies, when set, takes brand bodies' HTML; see LoadOptions.
+	bodies *bodySpool
+
+	mu     sync.Mutex
+	units  map[*content.Document]*decodedUnit
+	brands map[*content.Document]*decodedBrand
+	err    error
+}
+
+type decodedUnit struct {
+	in    site.UnitInput
+	diags diag.List
+}
+
+type decodedBrand struct {
+	in    site.BrandInput
+	diags diag.List
+}
+
+func newDecoder(fsys fs.FS, cfg *config.Config, mdOpts []markdown.Option) *decoder {
+	return &decoder{
+		fsys: fsys, cfg: cfg, md: markdown.New(mdOpts...),
+		units: map[*content.Document]*decodedUnit{}, brands: map[*content.Document]*decodedBrand{},
+	}
+}
+
+// visit decodes one document and then drops its front matter tree and
+// body, which nothing needs once they are decoded.
+func (d *decoder) visit(doc *content.Document) {
+	var diags diag.List
+	body, err := d.md.Render(doc.Body)
+	if err != nil {
+		d.mu.Lock()
+		if d.err == nil {
+			d.err = fmt.Errorf("check: %s: %w", doc.Path, err)
+		}
+		d.mu.Unlock()
+		return
+	}
+	bodyFindings(doc, body.Findings, &diags)
+	var unit *decodedUnit
+	var brand *decodedBrand
+	if doc.Kind == content.UnitKind {
+		meta := schema.DecodeUnit(doc, &diags)
+		unit = &decodedUnit{in: site.UnitInput{ID: doc.UnitID, Source: doc.Path, Meta: meta, Intro: body}, diags: diags}
+	} else {
+		meta := schema.DecodeBrand(doc, d.cfg, &diags)
+		logo := cleanLogo(d.fsys, doc, meta.Logo, &diags)
+		diags = append(diags, checkBrandImages(d.fsys, doc, meta)...)
+		if d.bodies != nil {
+			d.bodies.put(doc.Path, body.HTML)
+			body.HTML = ""
+		}
+		brand = &decodedBrand{
+			in:    site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: body, LogoSVG: logo},
+			diags: diags,
+		}
+	}
+	doc.Meta, doc.Body = nil, nil
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if unit != nil {
+		d.units[doc] = unit
+	} else {
+		d.brands[doc] = brand
+	}
+}
+
+// input puts the decoded documents in the site's order, units' findings
+// before brands'.
+func (d *decoder) input(ctx context.Context, docs *content.Site) (site.Input, diag.List, error) {
 	in := site.Input{
-		Config: cfg,
+		Config: d.cfg,
 		Units:  make([]site.UnitInput, len(docs.Units)),
 		Brands: make([]site.BrandInput, len(docs.Brands)),
 	}
-	unitDiags := make([]diag.List, len(docs.Units))
-	brandDiags := make([]diag.List, len(docs.Brands))
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, doc := range docs.Units {
-		g.Go(func() error {
-			body, err := md.Render(doc.Body)
-			if err != nil {
-				return fmt.Errorf("%s: %w", doc.Path, err)
-			}
-			bodyFindings(doc, body.Findings, &unitDiags[i])
-			meta := schema.DecodeUnit(doc, &unitDiags[i])
-			in.Units[i] = site.UnitInput{ID: doc.UnitID, Source: doc.Path, Meta: meta, Intro: body}
-			return ctx.Err()
-		})
+	if d.err != nil {
+		return in, nil, d.err
 	}
-	for i, doc := range docs.Brands {
-		g.Go(func() error {
-			body, err := md.Render(doc.Body)
-			if err != nil {
-				return fmt.Errorf("%s: %w", doc.Path, err)
-			}
-			bodyFindings(doc, body.Findings, &brandDiags[i])
-			meta := schema.DecodeBrand(doc, cfg, &brandDiags[i])
-			logo := cleanLogo(fsys, doc, meta.Logo, &brandDiags[i])
-			in.Brands[i] = site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: body, LogoSVG: logo}
-			return ctx.Err()
-		})
-	}
-	if err := g.Wait(); err != nil {
+	if err := ctx.Err(); err != nil {
 		return in, nil, fmt.Errorf("check: %w", err)
 	}
 	var diags diag.List
-	for _, l := range append(unitDiags, brandDiags...) {
-		diags = append(diags, l...)
+	for i, doc := range docs.Units {
+		u := d.units[doc]
+		in.Units[i] = u.in
+		diags = append(diags, u.diags...)
+	}
+	for i, doc := range docs.Brands {
+		b := d.brands[doc]
+		in.Brands[i] = b.in
+		diags = append(diags, b.diags...)
 	}
 	return in, diags, nil
+}
+
+// markdownOptions are the Markdown renderer's options for a load.
+func markdownOptions(opts LoadOptions) []markdown.Option {
+	if opts.Kiosk {
+		return []markdown.Option{markdown.PlainExternalLinks()}
+	}
+	return nil
 }

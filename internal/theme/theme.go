@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Folders inside a theme.
@@ -151,9 +152,55 @@ func (t *Theme) Execute(w io.Writer, name string, data any) error {
 	return nil
 }
 
-// Render is Execute into a new byte slice.
+// Render is Execute into a new byte slice. Pages are rendered into a
+// reused buffer and copied out at their final size, since growing a fresh
+// buffer for every page of a large site costs more in allocation and
+// clearing than the copy.
 func (t *Theme) Render(name string, data any) ([]byte, error) {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(buf)
+	buf.Reset()
+	err := t.Execute(buf, name, data)
+	return bytes.Clone(buf.Bytes()), err
+}
+
+// renderBuffers are the buffers pages are rendered into.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Redefine returns a copy of the theme in which the template called name
+// is defined by src (a {{define}} block, which may call funcs) in every
+// page's set, so a caller can render pages with one partial replaced. It
+// fails once any page of t has been executed, since html/template cannot
+// clone an executed set.
+func (t *Theme) Redefine(name, src string, funcs template.FuncMap) (*Theme, error) {
+	out := &Theme{pages: map[string]*template.Template{}, Static: t.Static}
+	for kind, set := range t.pages {
+		if set.Lookup(name) == nil {
+			out.pages[kind] = set
+			continue
+		}
+		c, err := set.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("redefine %q: %w", name, err)
+		}
+		if _, err := c.Funcs(funcs).Parse(src); err != nil {
+			return nil, fmt.Errorf("redefine %q: %w", name, err)
+		}
+		out.pages[kind] = c
+	}
+	return out, nil
+}
+
+// RenderTemplate renders the template called name, a partial, from page
+// kind's set with data, without the page around it.
+func (t *Theme) RenderTemplate(kind, name string, data any) ([]byte, error) {
+	set := t.pages[kind]
+	if set == nil {
+		return nil, fmt.Errorf("theme has no page template %q", kind)
+	}
 	var buf bytes.Buffer
-	err := t.Execute(&buf, name, data)
-	return buf.Bytes(), err
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, fmt.Errorf("execute template %q: %w", name, err)
+	}
+	return buf.Bytes(), nil
 }

@@ -1,0 +1,51 @@
+package render
+
+import (
+	"fmt"
+	"sync"
+
+	"showcase/internal/search"
+	"showcase/internal/site"
+	"showcase/internal/theme"
+)
+
+// SearchPath is the site path of the search page; the index files sit in
+// that folder too.
+const SearchPath = "search/"
+
+// searchJobs lists the search page and the files of the search index:
+// search/meta.js, search/t/N.js (token shards) and search/d/N.js (text
+// blocks). They share one index, tokenized when the first of them runs.
+func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
+	// The index is built when the first file needs it, not while planning:
+	// the preview server plans after every edit and may never need it.
+	var once sync.Once
+	var idx *search.Index
+	index := func() *search.Index {
+		once.Do(func() { idx = search.New(s, search.Options{}) })
+		return idx
+	}
+	page := &Page{Site: s, Kind: "search", Path: SearchPath, Title: "搜索", ctx: ctx, searchIndex: index}
+	jobs := []Job{
+		{File: OutputFile(SearchPath), Render: func() ([]byte, error) { return th.Render(page.Kind, page) }},
+		{File: SearchPath + "meta.js", Render: func() ([]byte, error) { return index().MetaJS(), nil }, Minified: true},
+	}
+	shards, blocks := search.Layout(len(s.Brands), search.Options{})
+	for k := range shards {
+		jobs = append(jobs, Job{File: fmt.Sprintf("%st/%d.js", SearchPath, k), Render: func() ([]byte, error) { return index().ShardJS(k), nil }, Minified: true})
+	}
+	for k := range blocks {
+		jobs = append(jobs, Job{File: fmt.Sprintf("%sd/%d.js", SearchPath, k), Render: func() ([]byte, error) { return index().BlockJS(k), nil }, Minified: true})
+	}
+	return jobs
+}
+
+// SearchIndex returns the link from this page to the search index's
+// meta.js, naming the index's version so no cache serves an older one. It
+// is empty on every page but the search page.
+func (p *Page) SearchIndex() string {
+	if p.searchIndex == nil {
+		return ""
+	}
+	return p.URL(SearchPath+"meta.js") + "?v=" + p.searchIndex().Version()
+}

@@ -1,0 +1,256 @@
+package search_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"showcase/internal/browsertest"
+	"showcase/internal/build"
+	"showcase/internal/corpus"
+	"showcase/internal/render"
+	"showcase/internal/search"
+	"showcase/internal/site"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// benchBrands is the size of the generated site the benchmarks search:
+// 10,000 brands unless SHOWCASE_BENCH_BRANDS says otherwise.
+func benchBrands(b *testing.B) int {
+	if s := os.Getenv("SHOWCASE_BENCH_BRANDS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatalf("SHOWCASE_BENCH_BRANDS=%q: %v", s, err)
+		}
+		return n
+	}
+	return 10000
+}
+
+// benchSite generates a corpus of n brands and loads it.
+func benchSite(b *testing.B, n int) (string, *site.Site) {
+	b.Helper()
+	src := b.TempDir()
+	if err := corpus.Write(src, corpus.Options{Brands: n, Photos: -1}); err != nil {
+		b.Fatal(err)
+	}
+	s, diags, err := build.Load(context.Background(), os.DirFS(src), build.LoadOptions{}, nil)
+	if err != nil || diags.Err() != nil {
+		b.Fatalf("load corpus: %v %v", err, diags.Err())
+	}
+	return src, s
+}
+
+// writeSearch writes what the search page needs of a kiosk build: the
+// theme's static files under their own names, the search page and the
+// index. The rest of the site does not take part in a search.
+func writeSearch(b *testing.B, src string, s *site.Site, dest string) {
+	b.Helper()
+	th, err := build.LoadTheme(os.DirFS(src), s.Config.Theme)
+	if err != nil {
+		b.Fatal(err)
+	}
+	write := func(name string, data []byte) {
+		p := filepath.Join(dest, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, f := range th.Static {
+		write(f.Path, f.Data)
+	}
+	for _, j := range render.Plan(s, th, render.Options{Target: render.Kiosk}) {
+		if !strings.HasPrefix(j.File, render.SearchPath) {
+			continue
+		}
+		data, err := j.Render()
+		if err != nil {
+			b.Fatalf("render %s: %v", j.File, err)
+		}
+		write(j.File, data)
+	}
+}
+
+// gzipSize is the size of data compressed as a web server would, at
+// gzip's default level.
+func gzipSize(data []byte) int {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
+
+// BenchmarkIndexBuild measures tokenizing a generated site of 10,000
+// brands and writing its index files (ns/op; the build runs the file jobs
+// on all cores, this loop on one), and reports their size after gzip per
+// brand: index-B/brand for what decides a search (meta.js and the token
+// shards, the figure the 1.5 KB budget is about), text-B/brand for the
+// text blocks read to check phrases and cut snippets.
+func BenchmarkIndexBuild(b *testing.B) {
+	n := benchBrands(b)
+	_, s := benchSite(b, n)
+	var meta []byte
+	var shards, blocks [][]byte
+	for b.Loop() {
+		x := search.New(s, search.Options{})
+		meta, shards, blocks = x.MetaJS(), nil, nil
+		for k := range x.Shards() {
+			shards = append(shards, x.ShardJS(k))
+		}
+		for k := range x.Blocks() {
+			blocks = append(blocks, x.BlockJS(k))
+		}
+	}
+	sum := func(files [][]byte) (raw, gz int) {
+		for _, f := range files {
+			raw += len(f)
+			gz += gzipSize(f)
+		}
+		return raw, gz
+	}
+	metaRaw, metaGz := sum([][]byte{meta})
+	shardRaw, shardGz := sum(shards)
+	blockRaw, blockGz := sum(blocks)
+	b.ReportMetric(float64(metaGz+shardGz)/float64(n), "index-B/brand")
+	b.ReportMetric(float64(blockGz)/float64(n), "text-B/brand")
+	b.ReportMetric(float64(metaGz+shardGz+blockGz)/float64(n), "total-B/brand")
+	fmt.Printf("%d brands, after gzip (before): meta.js %d B (%d), %d token shards %d B (%d), %d text blocks %d B (%d)\n",
+		n, metaGz, metaRaw, len(shards), shardGz, shardRaw, len(blocks), blockGz, blockRaw)
+}
+
+// BenchmarkSearchChromium measures searches over a generated site of
+// 10,000 brands in headless Chromium, from file:// and over HTTP, for the
+// kinds of query the issue names. Each query runs in a fresh page, so the
+// time includes loading the index files it needs ("cold"), then again on
+// the same page ("warm"). first-ms is until the first page of results is
+// final, done-ms until every candidate is checked and the count is exact.
+// The results are checked against the Go search.
+func BenchmarkSearchChromium(b *testing.B) {
+	n := benchBrands(b)
+	src, s := benchSite(b, n)
+	dest := filepath.Join(b.TempDir(), "public")
+	writeSearch(b, src, s, dest)
+	x := search.New(s, search.Options{})
+	ctx := browsertest.New(b)
+
+	first := s.Brands[0]
+	initials, full := "", ""
+	for _, syl := range search.Pinyin(first.Name) {
+		initials += syl[0][:1]
+		full += syl[0]
+	}
+	queries := []string{
+		"账本", "驿站", first.Name, first.Unit.Name, initials, full,
+		"党", "志愿服务", "服务 群众", "量子计算机",
+	}
+	pages := map[string]string{
+		"file": "file://" + filepath.ToSlash(dest) + "/search/index.html",
+		"http": browsertest.Serve(b, dest) + "search/index.html",
+	}
+	type timing struct {
+		Hits                          int
+		IDs                           []string
+		ColdFirst, ColdDone, WarmDone float64
+	}
+	// measure runs a query once on a fresh page (cold: the index files it
+	// needs are loaded) and five times more (warm), giving the median.
+	const measure = `(async () => {
+		const e = await showcaseSearch.open(document.querySelector("[data-search]").dataset.index);
+		const run = async () => {
+			let first = 0;
+			const t0 = performance.now();
+			const r = await e.search(%s, {}, p => { if (!first && p.hits.length >= 20) first = performance.now() - t0; });
+			const done = performance.now() - t0;
+			return {r, first: first || done, done};
+		};
+		const cold = await run(), warm = [];
+		for (let i = 0; i < 5; i++) warm.push((await run()).done);
+		warm.sort((a, b) => a - b);
+		return {Hits: cold.r.hits.length, IDs: cold.r.hits.slice(0, 50).map(h => h.id),
+			ColdFirst: cold.first, ColdDone: cold.done, WarmDone: warm[2]};
+	})()`
+	// Each query is measured on three fresh pages, with the browser's cache
+	// off, and the median taken: the machine may be busy with other work.
+	results := map[string]map[string]timing{}
+	if err := chromedp.Run(ctx, network.Enable(), network.SetCacheDisabled(true)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for via, page := range pages {
+			results[via] = map[string]timing{}
+			for _, q := range queries {
+				var runs []timing
+				for range 3 {
+					var tm timing
+					qs, _ := json.Marshal(q)
+					err := chromedp.Run(ctx,
+						chromedp.Navigate(page),
+						waitDone(""),
+						chromedp.Evaluate(fmt.Sprintf(measure, qs), &tm, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+							return p.WithAwaitPromise(true)
+						}),
+					)
+					if err != nil {
+						b.Fatalf("%s %q: %v", via, q, err)
+					}
+					runs = append(runs, tm)
+				}
+				med := func(f func(timing) float64) float64 {
+					v := []float64{f(runs[0]), f(runs[1]), f(runs[2])}
+					return median(v)
+				}
+				tm := runs[0]
+				tm.ColdFirst = med(func(t timing) float64 { return t.ColdFirst })
+				tm.ColdDone = med(func(t timing) float64 { return t.ColdDone })
+				tm.WarmDone = med(func(t timing) float64 { return t.WarmDone })
+				results[via][q] = tm
+			}
+		}
+	}
+	var firsts, dones, warms []float64
+	for _, q := range queries {
+		var want []string
+		hits := x.Search(q, search.Filter{})
+		for _, h := range hits[:min(50, len(hits))] {
+			want = append(want, h.ID)
+		}
+		for _, via := range []string{"file", "http"} {
+			tm := results[via][q]
+			if tm.Hits != len(hits) || !slices.Equal(tm.IDs, want) && len(want)+len(tm.IDs) > 0 {
+				b.Errorf("%s %q: the browser found %d, first %q; Go %d, first %q", via, q, tm.Hits, tm.IDs[:min(5, len(tm.IDs))], len(hits), want[:min(5, len(want))])
+			}
+			// Printed, not logged: the testing package cuts a
+			// benchmark's log to a few lines.
+			fmt.Printf("%-4s %-20q %5d hits  cold first page %7.1f ms  cold done %7.1f ms  warm %7.1f ms\n", via, q, tm.Hits, tm.ColdFirst, tm.ColdDone, tm.WarmDone)
+			firsts = append(firsts, tm.ColdFirst)
+			dones = append(dones, tm.ColdDone)
+			warms = append(warms, tm.WarmDone)
+		}
+	}
+	b.ReportMetric(slices.Max(firsts), "max-cold-first-ms")
+	b.ReportMetric(median(firsts), "median-cold-first-ms")
+	b.ReportMetric(slices.Max(dones), "max-cold-done-ms")
+	b.ReportMetric(slices.Max(warms), "max-warm-ms")
+	b.ReportMetric(median(warms), "median-warm-ms")
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
+}

@@ -1,0 +1,379 @@
+package search_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"showcase/internal/browsertest"
+	"showcase/internal/build"
+	"showcase/internal/render"
+	"showcase/internal/search"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// repoRoot is the sample site: showcase.yaml and content/ of the repository.
+const repoRoot = "../.."
+
+// buildSample builds the sample site for target into a new folder.
+func buildSample(t testing.TB, target render.Target) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	_, err := build.Run(context.Background(), build.Options{Source: repoRoot, Dest: dest, Target: target, CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("build %s: %v", target, err)
+	}
+	return dest
+}
+
+// sampleIndex is the Go index of the sample site, the reference the
+// browser's results are checked against.
+func sampleIndex(t testing.TB) *search.Index {
+	t.Helper()
+	s, diags, err := build.Load(context.Background(), os.DirFS(repoRoot), build.LoadOptions{}, nil)
+	if err != nil || diags.Err() != nil {
+		t.Fatalf("load sample: %v %v", err, diags)
+	}
+	return search.New(s, search.Options{})
+}
+
+// queryCase is a search the visitor types and the brand it must find first.
+type queryCase struct {
+	name, query, first string
+}
+
+// queryCases cover what the issue asks: two and more Chinese characters, a
+// unit's name, pinyin initials, full pinyin, and a query with no result.
+var queryCases = []queryCase{
+	{"two characters", "账本", "finance/ledger"},
+	{"two characters in a name", "驿站", "library/yuedu"},
+	{"four characters", "红色账本", "finance/ledger"},
+	{"five characters", "蓝色连心桥", "tax/lanqiao"},
+	{"unit name", "示例市财政局", "finance/ledger"},
+	{"pinyin initials", "hszb", "finance/ledger"},
+	{"pinyin initials of another", "ydyz", "library/yuedu"},
+	{"full pinyin", "hongsezhangben", "finance/ledger"},
+	{"full pinyin cut short", "lanselian", "tax/lanqiao"},
+	{"no result", "量子计算机", ""},
+}
+
+// hit is a result as the page shows it.
+type hit struct {
+	ID, Href, Name, Snippet string
+	Marks                   []string
+}
+
+// pageState is what the search page shows once a search is done.
+type pageState struct {
+	Hits   []hit
+	Status string
+}
+
+const readPage = `(() => {
+	const root = document.querySelector("[data-search]");
+	return {
+		Hits: Array.from(root.querySelectorAll(".search-hit")).map(li => ({
+			ID: li.dataset.id,
+			Href: li.querySelector("a").getAttribute("href"),
+			Name: li.querySelector(".search-hit-name").textContent,
+			Snippet: (li.querySelector(".search-hit-snippet") || {}).textContent || "",
+			Marks: Array.from(li.querySelectorAll("mark")).map(m => m.textContent),
+		})),
+		Status: root.querySelector(".search-status").textContent,
+	};
+})()`
+
+// waitDone waits until the search page has finished the search for query.
+func waitDone(query string) chromedp.Action {
+	q, _ := json.Marshal(query)
+	return chromedp.Poll(fmt.Sprintf(`(() => { const r = document.querySelector("[data-search]");
+		return r && r.dataset.state === "done" && r.dataset.query === %s; })()`, q),
+		nil, chromedp.WithPollingTimeout(30*time.Second))
+}
+
+// openSearch opens the search page for query and reads the results.
+func openSearch(t *testing.T, ctx context.Context, pageURL, query string) pageState {
+	t.Helper()
+	var st pageState
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(pageURL+"?q="+url.QueryEscape(query)),
+		waitDone(query),
+		chromedp.Evaluate(readPage, &st),
+	)
+	if err != nil {
+		t.Fatalf("search %q: %v", query, err)
+	}
+	return st
+}
+
+func checkCases(t *testing.T, ctx context.Context, pageURL string, x *search.Index, brandLink func(id string) string) {
+	for _, c := range queryCases {
+		t.Run(c.name, func(t *testing.T) {
+			st := openSearch(t, ctx, pageURL, c.query)
+			if c.first == "" {
+				if len(st.Hits) != 0 || !strings.Contains(st.Status, "没有找到") {
+					t.Fatalf("%q: want no result and a message, got %d hits, status %q", c.query, len(st.Hits), st.Status)
+				}
+				return
+			}
+			if len(st.Hits) == 0 {
+				t.Fatalf("%q: no result; status %q", c.query, st.Status)
+			}
+			if st.Hits[0].ID != c.first {
+				t.Errorf("%q: first result %s, want %s", c.query, st.Hits[0].ID, c.first)
+			}
+			if want := brandLink(c.first); st.Hits[0].Href != want {
+				t.Errorf("%q: first result links to %q, want %q", c.query, st.Hits[0].Href, want)
+			}
+			if len(st.Hits[0].Marks) == 0 {
+				t.Errorf("%q: nothing marked in the first result %+v", c.query, st.Hits[0])
+			}
+			var got []string
+			for _, h := range st.Hits {
+				got = append(got, h.ID)
+			}
+			var want []string
+			for _, h := range x.Search(c.query, search.Filter{}) {
+				want = append(want, h.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: the page ranks %q, the Go search %q", c.query, got, want)
+			}
+			if !strings.Contains(st.Status, fmt.Sprintf("找到 %d 个品牌", len(want))) {
+				t.Errorf("%q: status %q does not give the count %d", c.query, st.Status, len(want))
+			}
+		})
+	}
+}
+
+// TestSearchFromFile opens the kiosk build from file://: the home page
+// loads no index, the header's box leads to the results, every query case
+// finds its brand first with a relative link naming index.html, the letter
+// keyboard types pinyin initials, and a result opens the brand's page.
+func TestSearchFromFile(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := buildSample(t, render.Kiosk)
+	x := sampleIndex(t)
+	home := "file://" + filepath.ToSlash(dest) + "/index.html"
+	pageURL := "file://" + filepath.ToSlash(dest) + "/search/index.html"
+
+	t.Run("home loads no index", func(t *testing.T) {
+		// Chromium reports file:// requests to the DevTools network
+		// domain, though not to the page's resource timing.
+		var mu sync.Mutex
+		var requested []string
+		chromedp.ListenTarget(ctx, func(ev any) {
+			if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+				mu.Lock()
+				requested = append(requested, e.Request.URL)
+				mu.Unlock()
+			}
+		})
+		loaded := func() []string {
+			mu.Lock()
+			defer mu.Unlock()
+			out := requested
+			requested = nil
+			return out
+		}
+		err := chromedp.Run(ctx,
+			network.Enable(),
+			chromedp.Navigate(home),
+			chromedp.WaitReady(".masthead-search input"),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range loaded() {
+			if strings.Contains(u, "/search/") || strings.Contains(u, "search-engine") {
+				t.Errorf("the home page loads %s", u)
+			}
+		}
+		// The same probe on the search page sees the index load, so it
+		// would see it on the home page too.
+		err = chromedp.Run(ctx,
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("账本")),
+			waitDone("账本"),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := loaded(); !slices.ContainsFunc(got, func(u string) bool { return strings.Contains(u, "/search/meta.js") }) {
+			t.Errorf("the search page's requests %q do not show meta.js", got)
+		}
+	})
+
+	t.Run("header box", func(t *testing.T) {
+		var st pageState
+		var loc string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(home),
+			chromedp.SendKeys(".masthead-search input", "hszb"),
+			chromedp.KeyEvent(kb.Enter),
+			chromedp.WaitReady(".search-page"),
+			waitDone("hszb"),
+			chromedp.Location(&loc),
+			chromedp.Evaluate(readPage, &st),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(strings.SplitN(loc, "?", 2)[0], "/search/index.html") {
+			t.Errorf("the header's box went to %s", loc)
+		}
+		if len(st.Hits) == 0 || st.Hits[0].ID != "finance/ledger" {
+			t.Errorf("hszb from the header: %+v", st.Hits)
+		}
+	})
+
+	checkCases(t, ctx, pageURL, x, func(id string) string { return "../brands/" + id + "/index.html" })
+
+	t.Run("letter keyboard", func(t *testing.T) {
+		var st pageState
+		actions := []chromedp.Action{chromedp.Navigate(pageURL), waitDone("")}
+		for _, k := range "ydyz" {
+			// A visitor scrolls a key clear of the kiosk's bar to tap it.
+			key := fmt.Sprintf(`.search-key[data-key="%c"]`, k)
+			actions = append(actions,
+				chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "center"})`, key), nil),
+				chromedp.Click(key))
+		}
+		actions = append(actions, waitDone("ydyz"), chromedp.Evaluate(readPage, &st))
+		if err := chromedp.Run(ctx, actions...); err != nil {
+			t.Fatal(err)
+		}
+		if len(st.Hits) == 0 || st.Hits[0].ID != "library/yuedu" {
+			t.Errorf("ydyz on the letter keyboard: %+v", st.Hits)
+		}
+	})
+
+	t.Run("open result", func(t *testing.T) {
+		var loc, h1 string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("红色账本")),
+			waitDone("红色账本"),
+			chromedp.Click(".search-hit-link"),
+			chromedp.WaitReady(".brand-hero, h1"),
+			chromedp.Location(&loc),
+			chromedp.Text("h1", &h1),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(loc, "/brands/finance/ledger/index.html") || !strings.Contains(h1, "红色账本") {
+			t.Errorf("the first result opened %s (h1 %q)", loc, h1)
+		}
+	})
+}
+
+// TestSearchOverHTTP serves the web build: every query case, filters,
+// keyboard use, marked snippets, and the browser's ranking against the Go
+// search for many more queries.
+func TestSearchOverHTTP(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := buildSample(t, render.Web)
+	base := browsertest.Serve(t, dest)
+	x := sampleIndex(t)
+	pageURL := base + "search/"
+
+	checkCases(t, ctx, pageURL, x, func(id string) string { return "/brands/" + id + "/" })
+
+	t.Run("snippet", func(t *testing.T) {
+		st := openSearch(t, ctx, pageURL, "夜校")
+		if len(st.Hits) == 0 || !strings.Contains(st.Hits[0].Snippet, "夜校") || !slices.Contains(st.Hits[0].Marks, "夜校") {
+			t.Errorf("夜校: the first result's snippet does not mark it: %+v", st.Hits)
+		}
+	})
+
+	t.Run("filters", func(t *testing.T) {
+		var st pageState
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("服务")),
+			waitDone("服务"),
+			chromedp.SetValue(`select[name="status"]`, "exemplary"),
+			chromedp.Evaluate(`document.querySelector('select[name="status"]').dispatchEvent(new Event("change"))`, nil),
+			waitDone("服务"),
+			chromedp.Evaluate(readPage, &st),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, h := range x.Search("服务", search.Filter{Status: "exemplary"}) {
+			want = append(want, h.ID)
+		}
+		var got []string
+		for _, h := range st.Hits {
+			got = append(got, h.ID)
+		}
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("服务 among 示范品牌: %q, want %q", got, want)
+		}
+		var loc string
+		if err := chromedp.Run(ctx, chromedp.Location(&loc)); err != nil || !strings.Contains(loc, "status=exemplary") {
+			t.Errorf("the address %q does not keep the filter", loc)
+		}
+	})
+
+	t.Run("keyboard", func(t *testing.T) {
+		var focused, href string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL),
+			waitDone(""),
+			chromedp.Focus("#search-q"),
+			chromedp.SendKeys("#search-q", "lanse"),
+			waitDone("lanse"),
+			chromedp.KeyEvent(kb.ArrowDown),
+			chromedp.Evaluate(`document.activeElement.closest(".search-hit").dataset.id`, &focused),
+			chromedp.KeyEvent(kb.Enter),
+			chromedp.WaitReady(".brand-hero, h1"),
+			chromedp.Location(&href),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if focused != "tax/lanqiao" || !strings.HasSuffix(href, "/brands/tax/lanqiao/") {
+			t.Errorf("typed lanse, Down, Enter: focus on %q, opened %s", focused, href)
+		}
+	})
+
+	t.Run("same ranking as Go", func(t *testing.T) {
+		queries := []string{"党", "服务", "为民服务", "志愿服务", "党员", "一笔一核", "先锋", "xf", "xianfeng", "qs", "示例市税务局",
+			"ssw", "夜校 账本", "账本 服务", "APP", "app", "12345", "2021", "绿波", "lvbo", "lubo", "悦读", "灯塔 书香", "服务 群众 党员"}
+		script := `showcaseSearch.open(document.querySelector("[data-search]").dataset.index)
+			.then(e => Promise.all(%s.map(q => e.search(q, {}).then(r => r.hits.map(h => h.id)))))`
+		list, _ := json.Marshal(queries)
+		var got [][]string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL),
+			waitDone(""),
+			chromedp.Evaluate(fmt.Sprintf(script, list), &got, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+				return p.WithAwaitPromise(true)
+			}),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range queries {
+			want := []string{}
+			for _, h := range x.Search(q, search.Filter{}) {
+				want = append(want, h.ID)
+			}
+			if !slices.Equal(got[i], want) {
+				t.Errorf("%q: the browser ranks %q, Go %q", q, got[i], want)
+			}
+		}
+	})
+}

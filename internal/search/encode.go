@@ -1,0 +1,183 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// formatVersion changes whenever the layout of the files changes, so the
+// version of the index does too.
+const formatVersion = "showcase-search-1"
+
+// Numbers in postings are written in base 32, most significant digit
+// first: every digit but the last from moreDigits, the last from
+// lastDigits. A gap below 32, the common case, takes one character, and
+// the characters need no escaping inside a JavaScript string.
+const (
+	lastDigits = "0123456789abcdefghijklmnopqrstuv"
+	moreDigits = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$"
+	// tierSep ends the list of one tier; trailing empty lists are left out.
+	tierSep = '.'
+)
+
+// appendNumber writes n, which is not negative.
+func appendNumber(b []byte, n int) []byte {
+	var digits [13]byte
+	i := len(digits) - 1
+	digits[i] = lastDigits[n&31]
+	for n >>= 5; n > 0; n >>= 5 {
+		i--
+		digits[i] = moreDigits[n&31]
+	}
+	return append(b, digits[i:]...)
+}
+
+// encode writes postings as the gaps between document numbers (the gap
+// before the first counted from -1, each less one), tier by tier.
+func (p *postings) encode(b []byte) []byte {
+	last := len(p) - 1
+	for last > 0 && len(p[last]) == 0 {
+		last--
+	}
+	for t := 0; t <= last; t++ {
+		if t > 0 {
+			b = append(b, tierSep)
+		}
+		prev := -1
+		for _, d := range p[t] {
+			b = appendNumber(b, d-prev-1)
+			prev = d
+		}
+	}
+	return b
+}
+
+// decodePostings reads what encode wrote.
+func decodePostings(s string) (*postings, error) {
+	p := &postings{}
+	t, prev, n, open := 0, -1, 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == tierSep {
+			if open || t == len(p)-1 {
+				return nil, fmt.Errorf("postings %q: misplaced %q at %d", s, c, i)
+			}
+			t, prev = t+1, -1
+			continue
+		}
+		if d := strings.IndexByte(moreDigits, c); d >= 0 {
+			n, open = n<<5|d, true
+			continue
+		}
+		d := strings.IndexByte(lastDigits, c)
+		if d < 0 {
+			return nil, fmt.Errorf("postings %q: bad digit %q at %d", s, c, i)
+		}
+		prev += (n<<5 | d) + 1
+		p[t] = append(p[t], prev)
+		n, open = 0, false
+	}
+	if open {
+		return nil, fmt.Errorf("postings %q: unfinished number", s)
+	}
+	return p, nil
+}
+
+// ShardJS returns token shard k as a script: a call of
+// showcaseSearch.shard with the shard's number and an object mapping each
+// token to its postings.
+func (x *Index) ShardJS(k int) []byte {
+	m := x.shard(k)
+	toks := make([]string, 0, len(m))
+	for t := range m {
+		toks = append(toks, t)
+	}
+	slices.Sort(toks)
+	b := fmt.Appendf(nil, "showcaseSearch.shard(%d,{", k)
+	for i, t := range toks {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSON(b, t)
+		b = append(b, ':', '"')
+		b = m[t].encode(b)
+		b = append(b, '"')
+	}
+	return append(b, "});\n"...)
+}
+
+// BlockJS returns text block k as a script: a call of showcaseSearch.block
+// with the block's number and, for each of its brands, the texts labelled
+// by the meta's labels.
+func (x *Index) BlockJS(k int) []byte {
+	lo, hi := k*x.block, min((k+1)*x.block, len(x.docs))
+	rows := make([][]string, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		rows = append(rows, x.docs[i].block[:])
+	}
+	b := fmt.Appendf(nil, "showcaseSearch.block(%d,", k)
+	b = appendJSON(b, rows)
+	return append(b, ");\n"...)
+}
+
+// meta is the content of meta.js.
+type meta struct {
+	Version  string     `json:"v"`
+	Shards   int        `json:"shards"`
+	Block    int        `json:"block"`
+	Labels   []string   `json:"labels"`
+	Stages   [][]string `json:"stages"`
+	Statuses [][]string `json:"statuses"`
+	// Units are [id, name, pinyin].
+	Units [][]string `json:"units"`
+	// Brands are [id, name, unit, stage, status, pinyin, slogan, concept],
+	// unit, stage and status by their number in the lists above (-1 for
+	// none).
+	Brands [][]any `json:"brands"`
+}
+
+// MetaJS returns meta.js: a call of showcaseSearch.meta with what every
+// search needs, the brands in site order.
+func (x *Index) MetaJS() []byte {
+	m := meta{
+		Version:  x.Version(),
+		Shards:   x.Shards(),
+		Block:    x.block,
+		Labels:   blockLabels,
+		Stages:   [][]string{},
+		Statuses: [][]string{},
+		Units:    [][]string{},
+		Brands:   [][]any{},
+	}
+	for _, g := range x.stages {
+		m.Stages = append(m.Stages, []string{g.id, g.name})
+	}
+	for _, g := range x.statuses {
+		m.Statuses = append(m.Statuses, []string{g.id, g.name})
+	}
+	for _, u := range x.units {
+		m.Units = append(m.Units, []string{u.id, u.name, joinPinyin(u.pinyin)})
+	}
+	for _, d := range x.docs {
+		m.Brands = append(m.Brands, []any{d.id, d.name, d.unit, d.stage, d.status, joinPinyin(d.pinyin), d.slogan, d.concept})
+	}
+	b := []byte("showcaseSearch.meta(")
+	b = appendJSON(b, m)
+	return append(b, ");\n"...)
+}
+
+// appendJSON appends v as JSON, without escaping <, > and &: the files
+// are scripts, never inlined in HTML. U+2028 and U+2029 stay escaped.
+func appendJSON(b []byte, v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// Strings, numbers and slices of them always encode.
+		panic(fmt.Sprintf("search: encode %T: %v", v, err))
+	}
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds the same generated corpus with Hugo and with showcase, alternating,
+# and prints each build's wall time, CPU time and peak memory, then the
+# medians and the ratios (showcase / Hugo).
+#
+#   scripts/bench-hugo.sh [-n BRANDS] [-r ROUNDS] [-d DIR] [-s SEED]
+#
+# Defaults: 10000 brands, 3 rounds, DIR=/dev/shm/showcase-bench (tmpfs, so
+# the disk does not decide). The corpora are generated once per size and
+# seed and kept in DIR; outputs go to DIR/out-*. Each generator builds once
+# untimed first, so both start with the page cache (and showcase with its
+# image cache) warm. Needs hugo (Debian's: apt-get install hugo) and
+# /usr/bin/time (apt-get install time).
+set -euo pipefail
+
+brands=10000
+rounds=3
+dir=/dev/shm/showcase-bench
+seed=1
+while getopts "n:r:d:s:" opt; do
+	case $opt in
+	n) brands=$OPTARG ;;
+	r) rounds=$OPTARG ;;
+	d) dir=$OPTARG ;;
+	s) seed=$OPTARG ;;
+	*) echo "usage: $0 [-n BRANDS] [-r ROUNDS] [-d DIR] [-s SEED]" >&2; exit 2 ;;
+	esac
+done
+
+for tool in hugo /usr/bin/time go; do
+	if ! command -v "$tool" >/dev/null; then
+		echo "bench-hugo: error: $tool is not installed" >&2
+		exit 1
+	fi
+done
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$dir"
+bin=$dir/showcase
+(cd "$repo" && go build -o "$bin" ./cmd/showcase && go build -o "$dir/gencorpus" ./internal/corpus/cmd/gencorpus)
+
+src=$dir/corpus-$brands-$seed
+hsrc=$dir/hugo-$brands-$seed
+[ -d "$src" ] || "$dir/gencorpus" -n "$brands" -seed "$seed" -o "$src"
+[ -d "$hsrc" ] || "$dir/gencorpus" -n "$brands" -seed "$seed" -hugo -o "$hsrc"
+
+# run NAME COMMAND... runs one build under /usr/bin/time and prints
+# "NAME wall-seconds cpu-seconds peak-KB".
+run() {
+	local name=$1
+	shift
+	local t
+	t=$(mktemp)
+	/usr/bin/time -f "%e %U %S %M" -o "$t" "$@" >/dev/null 2>"$t.err" || {
+		echo "bench-hugo: error: $name build failed:" >&2
+		cat "$t.err" >&2
+		exit 1
+	}
+	read -r wall user sys rss <"$t"
+	rm -f "$t" "$t.err"
+	echo "$name $wall $(echo "$user + $sys" | bc) $rss"
+}
+
+hugo_build() { run hugo hugo --minify --quiet -s "$hsrc" -d "$dir/out-hugo"; }
+showcase_build() { run showcase "$bin" build --quiet --source "$src" --dest "$dir/out-showcase"; }
+
+echo "corpus: $brands brands, seed $seed, in $dir; $(nproc) cores"
+hugo_build >/dev/null
+showcase_build >/dev/null
+
+results=$(mktemp)
+for ((r = 1; r <= rounds; r++)); do
+	# Alternate which goes first, so neither always meets a cooler cache.
+	if ((r % 2)); then
+		hugo_build | tee -a "$results"
+		showcase_build | tee -a "$results"
+	else
+		showcase_build | tee -a "$results"
+		hugo_build | tee -a "$results"
+	fi
+done
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+col() { awk -v n="$1" -v c="$2" '$1==n {print $c}' "$results" | median; }
+hw=$(col hugo 2) hc=$(col hugo 3) hm=$(col hugo 4)
+sw=$(col showcase 2) sc=$(col showcase 3) sm=$(col showcase 4)
+rm -f "$results"
+printf '\n%-9s %10s %10s %12s\n' "median" "wall s" "cpu s" "peak MB"
+printf '%-9s %10.2f %10.2f %12.0f\n' hugo "$hw" "$hc" "$(echo "$hm / 1024" | bc)"
+printf '%-9s %10.2f %10.2f %12.0f\n' showcase "$sw" "$sc" "$(echo "$sm / 1024" | bc)"
+printf '%-9s %10.3f %10.3f %12.3f\n' ratio "$(echo "scale=4; $sw / $hw" | bc)" "$(echo "scale=4; $sc / $hc" | bc)" "$(echo "scale=4; $sm / $hm" | bc)"

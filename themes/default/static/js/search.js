@@ -1,0 +1,249 @@
+// showcase search page: reads the query from the address (the search box
+// in every page's header sends it there), searches as the visitor types,
+// lists ranked results page by page with the matched text marked, and
+// filters by stage, status and unit. Arrow keys move between the box and
+// the results; on kiosks an on-screen letter keyboard types pinyin
+// initials. Everything it shows from the index goes in as text, never as
+// HTML: the content is written by branches and is not trusted.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-search]");
+  if (!root || !window.showcaseSearch) return;
+
+  var PAGE = 20;
+  var form = root.querySelector(".search-form");
+  var input = form.elements.q;
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
+  var status = root.querySelector(".search-status");
+  var list = root.querySelector(".search-results");
+  var more = root.querySelector(".search-more");
+  var brandURL = root.getAttribute("data-brand-url");
+  var engine = null, result = null, shown = 0, seq = 0, timer = 0;
+
+  selects.forEach(function (s) {
+    Array.prototype.forEach.call(s.options, function (o) { o.setAttribute("data-label", o.textContent); });
+  });
+
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  selects.forEach(function (s) { s.value = params.get(s.name) || ""; });
+
+  function setState(state) {
+    root.setAttribute("data-state", state);
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  function filter() {
+    var f = {};
+    selects.forEach(function (s) { f[s.name] = s.value; });
+    return f;
+  }
+
+  // remember keeps the search in the address, so it can be bookmarked
+  // and comes back with the back button; file:// may refuse, which does
+  // no harm.
+  function remember() {
+    var p = new URLSearchParams();
+    if (input.value) p.set("q", input.value);
+    selects.forEach(function (s) { if (s.value) p.set(s.name, s.value); });
+    var q = p.toString();
+    try {
+      window.history.replaceState(null, "", q ? "?" + q : window.location.pathname);
+    } catch (e) { /* not allowed here */ }
+  }
+
+  function run() {
+    window.clearTimeout(timer);
+    if (!engine) return;
+    remember();
+    var mine = ++seq, query = input.value;
+    if (!showcaseSearch.terms(query).length) {
+      result = null;
+      list.textContent = "";
+      more.hidden = true;
+      updateFacets(null);
+      say("请输入品牌名称、单位、关键词或拼音首字母。");
+      root.setAttribute("data-query", query);
+      setState("done");
+      return;
+    }
+    setState("searching");
+    // The first page shows as soon as its hits are final; the count and
+    // the rest follow when every candidate has been checked.
+    var first = null;
+    engine.search(query, filter(), function (partial) {
+      if (mine !== seq || first || partial.hits.length < PAGE) return;
+      result = partial;
+      shown = 0;
+      first = showMore(mine, true);
+    }).then(function (res) {
+      if (mine !== seq) return null;
+      return (first || Promise.resolve()).then(function () {
+        if (mine !== seq) return null;
+        result = res;
+        updateFacets(res);
+        if (!first) {
+          shown = 0;
+          return showMore(mine, true);
+        }
+        report();
+        return null;
+      });
+    }).then(function () {
+      if (mine !== seq) return;
+      root.setAttribute("data-query", query);
+      setState("done");
+    }).catch(fail);
+  }
+
+  function fail(err) {
+    say("搜索出错：" + err.message);
+    setState("error");
+  }
+
+  function showMore(mine, fresh) {
+    var batch = result.hits.slice(shown, shown + PAGE);
+    return engine.describe(batch, result.terms).then(function (views) {
+      if (mine !== seq) return;
+      var items = document.createDocumentFragment();
+      views.forEach(function (v) { items.appendChild(item(v)); });
+      if (fresh) list.textContent = "";
+      list.appendChild(items);
+      shown += batch.length;
+      report();
+    });
+  }
+
+  // report says how many brands were found, and shows the button for more.
+  function report() {
+    var n = result.hits.length;
+    more.hidden = !result.done || shown >= n;
+    if (!result.done) {
+      say("已找到 " + n + " 个以上的品牌，正在核对其余的…");
+      return;
+    }
+    var narrowed = n < result.all ? "（不按所选条件共 " + result.all + " 个）" : "";
+    say(n ? "找到 " + n + " 个品牌" + narrowed + (shown < n ? "，显示前 " + shown + " 个。" : "。")
+      : "没有找到包含“" + result.query.trim() + "”的品牌" + narrowed + "。");
+  }
+
+  function text(parent, tag, className, value) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (value) el.textContent = value;
+    parent.appendChild(el);
+    return el;
+  }
+
+  // marked appends runs of text, the matched ones in <mark>.
+  function marked(parent, parts) {
+    parts.forEach(function (p) {
+      if (p.mark) text(parent, "mark", "", p.text);
+      else parent.appendChild(document.createTextNode(p.text));
+    });
+    return parent;
+  }
+
+  function item(v) {
+    var li = document.createElement("li");
+    li.className = "search-hit";
+    li.setAttribute("data-id", v.id);
+    var a = text(li, "a", "search-hit-link");
+    a.href = brandURL.replace("@", v.id);
+    marked(text(a, "span", "search-hit-name"), v.name);
+    var line = text(a, "span", "search-hit-meta");
+    marked(text(line, "span", "search-hit-unit"), v.unit);
+    var badges = text(line, "span", "badges");
+    if (v.stage) text(badges, "span", "badge badge-stage", v.stage.name);
+    if (v.status) text(badges, "span", "badge badge-status status-" + v.status.id, v.status.name);
+    if (v.snippet) {
+      var sn = text(a, "span", "search-hit-snippet");
+      text(sn, "span", "search-hit-field", v.snippet.label);
+      if (v.snippet.before) sn.appendChild(document.createTextNode("…"));
+      marked(sn, v.snippet.parts);
+      if (v.snippet.after) sn.appendChild(document.createTextNode("…"));
+    }
+    return li;
+  }
+
+  // updateFacets shows beside each filter choice how many results it
+  // would leave.
+  function updateFacets(res) {
+    selects.forEach(function (s) {
+      var counts = res ? res.facets[s.name] : null;
+      Array.prototype.forEach.call(s.options, function (o) {
+        var label = o.getAttribute("data-label");
+        o.textContent = counts && o.value ? label + "（" + (counts[o.value] || 0) + "）" : label;
+      });
+    });
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    run();
+  });
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(run, 120);
+  });
+  selects.forEach(function (s) { s.addEventListener("change", run); });
+  more.addEventListener("click", function () {
+    var mine = seq, first = shown;
+    showMore(mine, false).then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) link.focus();
+    }).catch(fail);
+  });
+
+  // Keyboard: Down from the box goes to the first result, Up and Down move
+  // between results, Escape goes back to the box.
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll(".search-hit-link"));
+  }
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown" && links().length) {
+      e.preventDefault();
+      links()[0].focus();
+    }
+  });
+  list.addEventListener("keydown", function (e) {
+    var all = links(), i = all.indexOf(document.activeElement);
+    if (i < 0) return;
+    if (e.key === "ArrowDown" && i + 1 < all.length) {
+      e.preventDefault();
+      all[i + 1].focus();
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      (i > 0 ? all[i - 1] : input).focus();
+    } else if (e.key === "Escape") {
+      input.focus();
+    }
+  });
+
+  // The kiosk's letter keyboard types into the box without focusing it,
+  // which would bring up the system's own keyboard on a touch screen.
+  var keys = root.querySelector(".search-keys");
+  if (keys) {
+    keys.addEventListener("click", function (e) {
+      var b = e.target.closest("[data-key]");
+      if (!b) return;
+      var k = b.getAttribute("data-key"), v = input.value;
+      if (k === "back") v = Array.from(v).slice(0, -1).join("");
+      else if (k === "clear") v = "";
+      else if (k === "space") v += " ";
+      else v += k;
+      input.value = v;
+      run();
+    });
+  }
+
+  setState("loading");
+  say("正在载入搜索索引…");
+  showcaseSearch.open(root.getAttribute("data-index")).then(function (e) {
+    engine = e;
+    run();
+  }).catch(fail);
+})();
