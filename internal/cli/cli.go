@@ -24,6 +24,7 @@ Usage:
   showcase build  [--source DIR] [--dest DIR] [--target web|kiosk] [--base-url URL] [--drafts] [--cache-dir DIR]
   showcase check  [--source DIR] [--format text|github|json] [--lang zh|en] [PATH...]
   showcase new    brand <unit-id>/<brand-id>  |  unit <unit-id>
+  showcase serve  [--source DIR] [--addr 127.0.0.1:1313]
   showcase plaques --pdf FILE [--unit ID] [--source DIR]
 
 Run "showcase <command> -h" for a command's flags.
@@ -43,6 +44,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return e.check(ctx, args[1:])
 	case "new":
 		return e.newFile(args[1:])
+	case "serve":
+		return e.serve(ctx, args[1:])
 	case "plaques":
 		return e.plaques(ctx, args[1:])
 	case "help", "-h", "-help", "--help":
@@ -79,4 +82,8 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+func (e *env) warningf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "showcase: warning: "+format+"\n", args...)
 }

@@ -308,3 +308,22 @@ func (d *Document) SortedBundle() []string {
 	sort.Strings(names)
 	return names
 }
+
+// LoadUnitEach is LoadEach for one unit's folder alone, for the preview
+// server, which reloads only the unit an edit was in. A unit whose folder
+// is gone gives an empty Site and no findings.
+func LoadUnitEach(fsys fs.FS, unitID string, visit func(*Document)) (*Site, diag.List, error) {
+	dir := path.Join(Dir, unitID)
+	info, err := fs.Stat(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && !info.IsDir()) {
+		return &Site{}, nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	l := &loader{fsys: fsys, visit: visit}
+	if err := loadUnit(l, dir, unitID); err != nil {
+		return nil, nil, err
+	}
+	return l.run()
+}

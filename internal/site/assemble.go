@@ -36,6 +36,8 @@ type Input struct {
 	Brands []BrandInput
 	// Drafts includes brands marked draft.
 	Drafts bool
+	// SortKeys, when set, keeps name collation keys for the next Assemble.
+	SortKeys *SortKeys
 }
 
 // LatestCount is how many brands the home page lists as latest changes.
@@ -51,7 +53,7 @@ func Assemble(in Input) (*Site, diag.List) {
 		s.Units = append(s.Units, u)
 		s.unitByID[u.ID] = u
 	}
-	order := newCollation()
+	order := newCollation(in.SortKeys)
 	order.sortUnits(s.Units)
 	var all []*Brand
 	// unpublished are the drafts left out: a partner may name one, and

@@ -13,17 +13,37 @@ import (
 // id. Sort keys are computed once per item, since a collator comparison is
 // far dearer than comparing bytes.
 type collation struct {
-	col *collate.Collator
-	buf collate.Buffer
+	col  *collate.Collator
+	buf  collate.Buffer
+	keys *SortKeys
 }
 
-func newCollation() *collation {
-	return &collation{col: collate.New(language.Chinese)}
+// SortKeys remembers the collation key of each name between assemblies,
+// so the preview server, which assembles the site after every edit, works
+// out only the keys of new names. The zero value is ready; it is not safe
+// for concurrent use, and Assemble uses it from one goroutine.
+type SortKeys struct {
+	m map[string][]byte
+}
+
+func newCollation(keys *SortKeys) *collation {
+	return &collation{col: collate.New(language.Chinese), keys: keys}
 }
 
 func (c *collation) key(s string) []byte {
-	k := c.col.KeyFromString(&c.buf, s)
-	return append([]byte(nil), k...)
+	if c.keys != nil {
+		if k, ok := c.keys.m[s]; ok {
+			return k
+		}
+	}
+	k := append([]byte(nil), c.col.KeyFromString(&c.buf, s)...)
+	if c.keys != nil {
+		if c.keys.m == nil {
+			c.keys.m = map[string][]byte{}
+		}
+		c.keys.m[s] = k
+	}
+	return k
 }
 
 // weightLess orders positive weights first, ascending; a zero weight means

@@ -1,0 +1,187 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"showcase/internal/config"
+	"showcase/internal/content"
+	"showcase/internal/diag"
+	"showcase/internal/site"
+)
+
+// Loader loads a site and keeps what it decoded, so that after an edit only
+// the unit the edit was in is read and decoded again; the preview server
+// uses it. A unit holds a handful of documents, so a reload costs a few
+// files however large the site is.
+type Loader struct {
+	fsys  fs.FS
+	opts  LoadOptions
+	cfg   *config.Config
+	top   diag.List // the configuration's findings and the content walk's outside any unit
+	units map[string]*loadedUnit
+	keys  site.SortKeys
+}
+
+// loadedUnit is one unit's folder as last loaded.
+type loadedUnit struct {
+	walk   diag.List // findings of the folder walk
+	unit   *decodedUnit
+	brands []*decodedBrand // in folder order
+	docs   []*content.Document
+}
+
+// NewLoader returns a Loader for the site in fsys.
+func NewLoader(fsys fs.FS, opts LoadOptions) *Loader {
+	return &Loader{fsys: fsys, opts: opts}
+}
+
+// Config returns the configuration of the last successful load.
+func (l *Loader) Config() *config.Config { return l.cfg }
+
+// Load reads the whole site again: configuration and every unit.
+func (l *Loader) Load(ctx context.Context) (*site.Site, diag.List, error) {
+	cfg, cfgDiags, err := config.Load(l.fsys)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load configuration: %w", err)
+	}
+	if cfg == nil {
+		return nil, cfgDiags, nil
+	}
+	if l.opts.BaseURL != "" {
+		cfg.BaseURL = l.opts.BaseURL
+	}
+	dec := newDecoder(l.fsys, cfg, markdownOptions(l.opts))
+	docs, walk, err := content.LoadEach(l.fsys, dec.visit)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load content: %w", err)
+	}
+	if dec.err != nil {
+		return nil, nil, dec.err
+	}
+	l.cfg, l.top, l.units = cfg, cfgDiags, map[string]*loadedUnit{}
+	for _, d := range walk {
+		if id := unitOf(d.Pos.File); id != "" {
+			l.unit(id).walk = append(l.unit(id).walk, d)
+		} else {
+			l.top = append(l.top, d)
+		}
+	}
+	l.keep(dec, docs)
+	return l.assemble()
+}
+
+// Update reloads after the files in changed (source-relative, slash
+// paths) changed: the configuration means everything, a path in content/
+// means its unit. It returns the site and the unit ids it reloaded.
+func (l *Loader) Update(ctx context.Context, changed []string) (*site.Site, diag.List, []string, error) {
+	units := map[string]bool{}
+	for _, p := range changed {
+		switch id := unitOf(p); {
+		case p == config.File || p == content.Dir || l.cfg == nil:
+			s, diags, err := l.Load(ctx)
+			return s, diags, nil, err
+		case id != "":
+			units[id] = true
+		}
+	}
+	ids := make([]string, 0, len(units))
+	for id := range units {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := l.reloadUnit(id); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	s, diags, err := l.assemble()
+	return s, diags, ids, err
+}
+
+func (l *Loader) reloadUnit(id string) error {
+	dec := newDecoder(l.fsys, l.cfg, markdownOptions(l.opts))
+	docs, walk, err := content.LoadUnitEach(l.fsys, id, dec.visit)
+	if err != nil {
+		return fmt.Errorf("load %s: %w", id, err)
+	}
+	if dec.err != nil {
+		return dec.err
+	}
+	delete(l.units, id)
+	if len(docs.Units)+len(docs.Brands)+len(walk) > 0 {
+		l.unit(id).walk = walk
+		l.keep(dec, docs)
+	}
+	return nil
+}
+
+// keep files decoded documents under their units.
+func (l *Loader) keep(dec *decoder, docs *content.Site) {
+	for _, doc := range docs.Units {
+		u := l.unit(doc.UnitID)
+		u.unit = dec.units[doc]
+		u.docs = append(u.docs, doc)
+	}
+	for _, doc := range docs.Brands {
+		u := l.unit(doc.UnitID)
+		u.brands = append(u.brands, dec.brands[doc])
+		u.docs = append(u.docs, doc)
+	}
+}
+
+func (l *Loader) unit(id string) *loadedUnit {
+	if l.units == nil {
+		l.units = map[string]*loadedUnit{}
+	}
+	u := l.units[id]
+	if u == nil {
+		u = &loadedUnit{}
+		l.units[id] = u
+	}
+	return u
+}
+
+// assemble builds the site from every unit, in unit-id order as a full
+// load reads them, and gathers the findings.
+func (l *Loader) assemble() (*site.Site, diag.List, error) {
+	ids := make([]string, 0, len(l.units))
+	for id := range l.units {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	in := site.Input{Config: l.cfg, Drafts: l.opts.Drafts, SortKeys: &l.keys}
+	diags := append(diag.List(nil), l.top...)
+	var brandDocs []*content.Document
+	for _, id := range ids {
+		u := l.units[id]
+		diags = append(diags, u.walk...)
+		if u.unit != nil {
+			in.Units = append(in.Units, u.unit.in)
+			diags = append(diags, u.unit.diags...)
+		}
+		for i, b := range u.brands {
+			in.Brands = append(in.Brands, b.in)
+			diags = append(diags, b.diags...)
+			brandDocs = append(brandDocs, u.docs[i+len(u.docs)-len(u.brands)])
+		}
+	}
+	checkSiteSize(brandDocs, in.Brands, &diags)
+	s, siteDiags := site.Assemble(in)
+	diags = append(diags, siteDiags...)
+	diags.Sort()
+	return s, diags, nil
+}
+
+// unitOf returns the unit id a content path belongs to, or "".
+func unitOf(p string) string {
+	rest, ok := strings.CutPrefix(p, content.Dir+"/")
+	if !ok {
+		return ""
+	}
+	id, _, _ := strings.Cut(rest, "/")
+	return id
+}
