@@ -13,5 +13,5 @@ func swapByRename(tmp, dest string) error {
 		_ = os.Rename(old, dest)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }

@@ -21,5 +21,5 @@ func swap(tmp, dest string) error {
 	if err != nil {
 		return err
 	}
-	return os.RemoveAll(tmp)
+	return removeTree(tmp)
 }
