@@ -33,6 +33,14 @@ var kioskSizes = []struct {
 // least 48 px. Screenshots of each screen size go to SHOWCASE_SCREENSHOTS,
 // or to a temporary folder named in the log.
 func TestKioskInChromium(t *testing.T) {
+	// Quarantined: about one run in four hangs after a tap navigates the
+	// page, where an evaluation can meet a page that is being replaced.
+	// Until that is found, it runs only when asked for, so it cannot hang
+	// CI; the kiosk's links, data and attract slides stay covered by the
+	// tests in kiosk_test.go and render/kiosk_test.go.
+	if os.Getenv("SHOWCASE_KIOSK_BROWSER") != "1" {
+		t.Skip("kiosk browser test quarantined for an intermittent hang; run with SHOWCASE_KIOSK_BROWSER=1")
+	}
 	ctx := browsertest.New(t)
 	// Touch tests run on a build whose loop waits an hour, so it cannot
 	// cover the page between two taps on a slow machine; the loop's own
