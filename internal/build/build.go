@@ -94,9 +94,12 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		dir.Abort()
 		return res, err
 	}
+	// Timed before returning: a deferred stop would record the phase in a
+	// copy of res the caller never sees.
 	stop := res.Timings.Start("commit")
-	defer stop()
-	return res, dir.Commit()
+	err = dir.Commit()
+	stop()
+	return res, err
 }
 
 // Render writes every output file of site s to out, rendering, minifying
