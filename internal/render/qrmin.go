@@ -15,36 +15,25 @@ func qrPathMinified(code *qrCode) []byte {
 	n := code.Size()
 	d := make([]byte, 0, 6*n*n/3)
 	px, py := 0, 0 // the current point: where the last rectangle began
-	for y := 0; y < n; y++ {
-		for x := 0; x < n; x++ {
-			if !code.Dark(x, y) {
-				continue
-			}
-			run := 1
-			for x+run < n && code.Dark(x+run, y) {
-				run++
-			}
-			ax, ay := x+qrQuiet, y+qrQuiet
-			// M<x> <y>, or m<dx> <dy> when shorter.
-			if instructionLen(ax-px, ay-py) < instructionLen(ax, ay) {
-				d = appendInstruction(d, 'm', ax-px, ay-py)
-			} else {
-				d = appendInstruction(d, 'M', ax, ay)
-			}
-			// h<run> never loses to H<x+run>, nor v1 to V<y+1>.
-			d = appendInstruction(d, 'h', run)
-			d = append(d, 'v', '1')
-			// h-<run>, or H<x> when shorter; then back to the start.
-			if instructionLen(ax) < instructionLen(-run) {
-				d = appendInstruction(d, 'H', ax)
-			} else {
-				d = appendInstruction(d, 'h', -run)
-			}
-			d = append(d, 'z')
-			px, py = ax, ay
-			x += run - 1
+	qrRuns(code, func(ax, ay, run int) {
+		// M<x> <y>, or m<dx> <dy> when shorter.
+		if instructionLen(ax-px, ay-py) < instructionLen(ax, ay) {
+			d = appendInstruction(d, 'm', ax-px, ay-py)
+		} else {
+			d = appendInstruction(d, 'M', ax, ay)
 		}
-	}
+		// h<run> never loses to H<x+run>, nor v1 to V<y+1>.
+		d = appendInstruction(d, 'h', run)
+		d = append(d, 'v', '1')
+		// h-<run>, or H<x> when shorter; then back to the start.
+		if instructionLen(ax) < instructionLen(-run) {
+			d = appendInstruction(d, 'H', ax)
+		} else {
+			d = appendInstruction(d, 'h', -run)
+		}
+		d = append(d, 'z')
+		px, py = ax, ay
+	})
 	return d
 }
 
