@@ -9,26 +9,21 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"testing"
+
+	"showcase/internal/printpdf"
 
 	"github.com/chromedp/chromedp"
 )
 
-// candidates are the names Chromium is installed under; CHROMIUM overrides.
-var candidates = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
-
-// Path returns the Chromium executable, or "" when there is none.
+// Path returns the Chromium executable, or "" when there is none: CHROMIUM
+// when set, else what "showcase plaques" would find.
 func Path() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
 		return p
 	}
-	for _, name := range candidates {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
+	p, _ := printpdf.FindChromium("")
+	return p
 }
 
 // Require returns the Chromium executable or ends the test: skipped
