@@ -31,7 +31,9 @@ type loadedUnit struct {
 	walk   diag.List // findings of the folder walk
 	unit   *decodedUnit
 	brands []*decodedBrand // in folder order
-	docs   []*content.Document
+	// brandDocs are the brands' documents, beside brands, for the site
+	// size check, which reads their bundles.
+	brandDocs []*content.Document
 }
 
 // NewLoader returns a Loader for the site in fsys.
@@ -124,12 +126,11 @@ func (l *Loader) keep(dec *decoder, docs *content.Site) {
 	for _, doc := range docs.Units {
 		u := l.unit(doc.UnitID)
 		u.unit = dec.units[doc]
-		u.docs = append(u.docs, doc)
 	}
 	for _, doc := range docs.Brands {
 		u := l.unit(doc.UnitID)
 		u.brands = append(u.brands, dec.brands[doc])
-		u.docs = append(u.docs, doc)
+		u.brandDocs = append(u.brandDocs, doc)
 	}
 }
 
@@ -163,11 +164,11 @@ func (l *Loader) assemble() (*site.Site, diag.List, error) {
 			in.Units = append(in.Units, u.unit.in)
 			diags = append(diags, u.unit.diags...)
 		}
-		for i, b := range u.brands {
+		for _, b := range u.brands {
 			in.Brands = append(in.Brands, b.in)
 			diags = append(diags, b.diags...)
-			brandDocs = append(brandDocs, u.docs[i+len(u.docs)-len(u.brands)])
 		}
+		brandDocs = append(brandDocs, u.brandDocs...)
 	}
 	checkSiteSize(brandDocs, in.Brands, &diags)
 	s, siteDiags := site.Assemble(in)
