@@ -38,16 +38,13 @@ type LoadOptions struct {
 func Load(ctx context.Context, fsys fs.FS, opts LoadOptions, timings *Timings) (*site.Site, diag.List, error) {
 	var diags diag.List
 	stop := timings.Start("load")
-	cfg, cfgDiags, err := config.Load(fsys)
+	cfg, cfgDiags, err := loadConfig(fsys, opts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("load configuration: %w", err)
+		return nil, nil, err
 	}
 	diags = append(diags, cfgDiags...)
 	if cfg == nil {
 		return nil, diags, nil
-	}
-	if opts.BaseURL != "" {
-		cfg.BaseURL = opts.BaseURL
 	}
 	// Documents are decoded as they are read, so each one's YAML tree and
 	// file buffer can go at once instead of all being held until the
@@ -188,4 +185,18 @@ func markdownOptions(opts LoadOptions) []markdown.Option {
 		return []markdown.Option{markdown.PlainExternalLinks()}
 	}
 	return nil
+}
+
+// loadConfig reads showcase.yaml and applies the options that override
+// it. The configuration is nil when it could not be read; the findings say
+// why.
+func loadConfig(fsys fs.FS, opts LoadOptions) (*config.Config, diag.List, error) {
+	cfg, diags, err := config.Load(fsys)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load configuration: %w", err)
+	}
+	if cfg != nil && opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+	}
+	return cfg, diags, nil
 }

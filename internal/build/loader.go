@@ -46,15 +46,12 @@ func (l *Loader) Config() *config.Config { return l.cfg }
 
 // Load reads the whole site again: configuration and every unit.
 func (l *Loader) Load(ctx context.Context) (*site.Site, diag.List, error) {
-	cfg, cfgDiags, err := config.Load(l.fsys)
+	cfg, cfgDiags, err := loadConfig(l.fsys, l.opts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("load configuration: %w", err)
+		return nil, nil, err
 	}
 	if cfg == nil {
 		return nil, cfgDiags, nil
-	}
-	if l.opts.BaseURL != "" {
-		cfg.BaseURL = l.opts.BaseURL
 	}
 	dec := newDecoder(l.fsys, cfg, markdownOptions(l.opts))
 	docs, walk, err := content.LoadEach(l.fsys, dec.visit)
