@@ -20,6 +20,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// stepTimeout bounds one browser step. Chromium answers a step in
+// milliseconds; a minute means the page it was sent to is gone.
+const stepTimeout = time.Minute
+
 // kioskSizes are the exhibition screens the kiosk layout is made for.
 var kioskSizes = []struct {
 	name string
@@ -33,14 +37,6 @@ var kioskSizes = []struct {
 // least 48 px. Screenshots of each screen size go to SHOWCASE_SCREENSHOTS,
 // or to a temporary folder named in the log.
 func TestKioskInChromium(t *testing.T) {
-	// Quarantined: about one run in four hangs after a tap navigates the
-	// page, where an evaluation can meet a page that is being replaced.
-	// Until that is found, it runs only when asked for, so it cannot hang
-	// CI; the kiosk's links, data and attract slides stay covered by the
-	// tests in kiosk_test.go and render/kiosk_test.go.
-	if os.Getenv("SHOWCASE_KIOSK_BROWSER") != "1" {
-		t.Skip("kiosk browser test quarantined for an intermittent hang; run with SHOWCASE_KIOSK_BROWSER=1")
-	}
 	ctx := browsertest.New(t)
 	// Touch tests run on a build whose loop waits an hour, so it cannot
 	// cover the page between two taps on a slow machine; the loop's own
@@ -78,10 +74,17 @@ func TestKioskInChromium(t *testing.T) {
 	if err := chromedp.Run(ctx, network.Enable(), cdpruntime.Enable()); err != nil {
 		t.Fatal(err)
 	}
+	// Each step gets its own deadline, so a step that never answers fails
+	// the test with its place rather than hanging it.
 	run := func(t *testing.T, actions ...chromedp.Action) {
 		t.Helper()
-		if err := chromedp.Run(ctx, actions...); err != nil {
-			t.Fatal(err)
+		for i, a := range actions {
+			stepCtx, cancel := context.WithTimeout(ctx, stepTimeout)
+			err := chromedp.Run(stepCtx, a)
+			cancel()
+			if err != nil {
+				t.Fatalf("step %d of %d (%T): %v", i+1, len(actions), a, err)
+			}
 		}
 	}
 	wait := func(t *testing.T, expr string) chromedp.Action { return waitFor(t, expr) }
@@ -91,11 +94,11 @@ func TestKioskInChromium(t *testing.T) {
 		run(t, chromedp.EmulateViewport(1920, 1080, chromedp.EmulateTouch),
 			chromedp.Navigate(home), wait(t, `document.readyState === "complete" && !!document.querySelector('.kiosk-home')`),
 			tap(t, ".cards .card-link"), wait(t, `document.readyState === "complete" && !!document.querySelector(".kiosk-next")`),
-			chromedp.Location(&first),
+			evaluate(`location.href`, &first),
 			readHref(t, ".kiosk-next", &next),
-			chromedp.Evaluate(`document.querySelector(".kiosk-list span").textContent`, &unit),
+			evaluate(`document.querySelector(".kiosk-list span").textContent`, &unit),
 			tap(t, ".kiosk-next"), wait(t, fmt.Sprintf(`location.href !== %q && document.readyState === "complete"`, first)),
-			chromedp.Location(&prev),
+			evaluate(`location.href`, &prev),
 		)
 		if !strings.HasSuffix(first, "/brands/finance/ledger/index.html") || unit != "示例市财政局" {
 			t.Fatalf("the first card led to %s (unit %q), want the ledger of the finance bureau", first, unit)
@@ -105,7 +108,7 @@ func TestKioskInChromium(t *testing.T) {
 		}
 		var back string
 		run(t, tap(t, ".kiosk-prev"), wait(t, fmt.Sprintf(`location.href === %q`, first)),
-			tap(t, ".kiosk-home"), wait(t, fmt.Sprintf(`location.href === %q`, home)), chromedp.Location(&back))
+			tap(t, ".kiosk-home"), wait(t, fmt.Sprintf(`location.href === %q`, home)), evaluate(`location.href`, &back))
 		if back != home {
 			t.Fatalf("home led to %s", back)
 		}
@@ -115,13 +118,13 @@ func TestKioskInChromium(t *testing.T) {
 		var start, next, prev string
 		run(t, chromedp.EmulateViewport(1920, 1080, chromedp.EmulateTouch),
 			chromedp.Navigate(resolve(home, "brands/tax/lanqiao/index.html")), wait(t, `document.readyState === "complete" && !!document.querySelector('.kiosk-next')`),
-			chromedp.Location(&start),
+			evaluate(`location.href`, &start),
 			readHref(t, "[data-swipe=next]", &next),
 			swipe(1400, 500, 600, 520), wait(t, fmt.Sprintf(`location.href !== %q && document.readyState === "complete" && !!document.querySelector("[data-swipe=prev]")`, start)),
 			readHref(t, "[data-swipe=prev]", &prev),
 		)
 		var at string
-		run(t, chromedp.Location(&at))
+		run(t, evaluate(`location.href`, &at))
 		if want := resolve(start, next); at != want {
 			t.Fatalf("swiping left led to %s, want %s", at, want)
 		}
@@ -136,8 +139,8 @@ func TestKioskInChromium(t *testing.T) {
 				var png []byte
 				run(t, chromedp.EmulateViewport(size.w, size.h, chromedp.EmulateTouch),
 					chromedp.Navigate(resolve(home, page)), wait(t, `document.readyState === "complete" && !!document.querySelector('.kiosk-home')`),
-					chromedp.Evaluate(smallTargetsJS, &small),
-					chromedp.Evaluate(`document.documentElement.scrollWidth > innerWidth`, &overflow),
+					evaluate(smallTargetsJS, &small),
+					evaluate(`document.documentElement.scrollWidth > innerWidth`, &overflow),
 					chromedp.CaptureScreenshot(&png))
 				if len(small) > 0 {
 					t.Errorf("%s: controls smaller than 48 px: %s", page, strings.Join(small, "; "))
@@ -171,7 +174,7 @@ func TestKioskInChromium(t *testing.T) {
 				chromedp.Navigate(resolve(eager, "units/tax/index.html")), wait(t, `document.readyState === "complete" && !!document.querySelector('.kiosk-home')`),
 				// The idle time is a second: the loop starts by itself.
 				wait(t, `document.body.dataset.attract === "on"`),
-				chromedp.Evaluate(showing, &on),
+				evaluate(showing, &on),
 				// Let the cross-fade finish before the picture.
 				chromedp.Sleep(900*time.Millisecond),
 				chromedp.CaptureScreenshot(&png))
@@ -185,7 +188,7 @@ func TestKioskInChromium(t *testing.T) {
 		}
 		// The interval is a second too: the next brands follow.
 		var later slide
-		run(t, wait(t, `window.showcaseKiosk.cycles >= 3`), chromedp.Evaluate(showing, &later))
+		run(t, wait(t, `window.showcaseKiosk.cycles >= 3`), evaluate(showing, &later))
 		if later.Name != later.Want {
 			t.Errorf("slide %d shows %q, want %q", later.Cycles, later.Name, later.Want)
 		}
@@ -193,7 +196,7 @@ func TestKioskInChromium(t *testing.T) {
 		var shown bool
 		run(t, tapAt(300, 300), wait(t, fmt.Sprintf(`location.href === %q`, eager)), wait(t, `document.readyState === "complete" && !!document.querySelector('.kiosk-home')`),
 			// The loop may only show again once a full idle time has passed.
-			chromedp.Evaluate(`document.body.hasAttribute("data-attract") && performance.now() < 1000`, &shown))
+			evaluate(`document.body.hasAttribute("data-attract") && performance.now() < 1000`, &shown))
 		if shown {
 			t.Error("the attract loop still shows after the tap")
 		}
@@ -201,10 +204,10 @@ func TestKioskInChromium(t *testing.T) {
 		var cycles int
 		var hidden bool
 		run(t, wait(t, `document.body.dataset.attract === "on"`),
-			chromedp.Evaluate(`window.kioskMark = 1`, nil),
+			evaluate(`window.kioskMark = 1`, nil),
 			tapAt(300, 300), wait(t, `!document.body.hasAttribute("data-attract")`),
-			chromedp.Evaluate(`document.querySelector("[data-attract]").hidden && window.kioskMark === 1`, &hidden),
-			chromedp.Evaluate(`window.showcaseKiosk.cycles`, &cycles))
+			evaluate(`document.querySelector("[data-attract]").hidden && window.kioskMark === 1`, &hidden),
+			evaluate(`window.showcaseKiosk.cycles`, &cycles))
 		if !hidden || cycles == 0 {
 			t.Errorf("tap on home during the loop: overlay hidden and page kept = %v, cycles %d", hidden, cycles)
 		}
@@ -216,7 +219,7 @@ func TestKioskInChromium(t *testing.T) {
 		run(t, chromedp.EmulateViewport(1920, 1080, chromedp.EmulateTouch),
 			chromedp.Navigate(eager), wait(t, `document.readyState === "complete" && !!document.querySelector('.kiosk-home')`),
 			wait(t, `document.body.dataset.attract === "on"`),
-			chromedp.Evaluate(`document.body.setAttribute("data-interval-ms", "10")`, nil),
+			evaluate(`document.body.setAttribute("data-interval-ms", "10")`, nil),
 			waitInPage(t, `window.showcaseKiosk.cycles >= 50`),
 			heapAfterGC(&at50),
 			waitInPage(t, `window.showcaseKiosk.cycles >= 500`),
@@ -271,7 +274,7 @@ func tap(t *testing.T, sel string) chromedp.Action {
   const r = el.getBoundingClientRect();
   return [r.x + r.width / 2, r.y + r.height / 2];
 })()`, sel)
-		if err := chromedp.Evaluate(js, &at).Do(ctx); err != nil {
+		if err := evaluate(js, &at).Do(ctx); err != nil {
 			return err
 		}
 		if len(at) != 2 {
@@ -411,11 +414,31 @@ func readHref(t *testing.T, sel string, out *string) chromedp.Action {
 }
 
 // evaluateOnce evaluates js, giving up on an answer that does not come
-// within a minute: the page it was sent to may be gone.
+// within seconds: the page it was sent to may be gone.
 func evaluateOnce(ctx context.Context, js string, res any, opts ...chromedp.EvaluateOption) error {
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	return chromedp.Evaluate(js, res, opts...).Do(ctx)
+}
+
+// evaluate is chromedp.Evaluate for a page that a tap may just have
+// replaced: an evaluation sent while the old document goes away can be
+// left without an answer, so one that gets none is sent again. Every
+// expression given to it may safely run twice.
+func evaluate(js string, res any) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		for range 4 {
+			if err = evaluateOnce(ctx, js, res); err == nil || ctx.Err() != nil {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if err != nil {
+			return fmt.Errorf("evaluating %.60q: %w", js, err)
+		}
+		return nil
+	})
 }
 
 func save(t *testing.T, dir, name string, png []byte) {
