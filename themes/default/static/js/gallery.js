@@ -79,7 +79,13 @@
     close.focus();
   }
 
+  // "close" arrives as a task of its own, and Chromium runs input first: a
+  // quick tap on another photo can reopen the dialog before it comes. The
+  // photo the reopened dialog shows must then be left alone.
   dialog.addEventListener("close", function () {
+    if (dialog.open) {
+      return;
+    }
     document.documentElement.classList.remove("lightbox-open");
     img.removeAttribute("src");
     img.removeAttribute("srcset");
