@@ -349,6 +349,55 @@ func TestSearchOverHTTP(t *testing.T) {
 		}
 	})
 
+	t.Run("first page before the count", func(t *testing.T) {
+		// The first page, shown before every candidate is checked, must
+		// be the final one's start, and the count's bounds must hold it.
+		queries := []string{"党", "服务", "为民服务", "志愿服务", "一笔一核", "夜校 账本", "xf", "量子计算机"}
+		script := `showcaseSearch.open(document.querySelector("[data-search]").dataset.index)
+			.then(e => Promise.all(%s.map(q => {
+				const parts = [];
+				return e.search(q, {}, p => parts.push({IDs: p.hits.map(h => h.id), Lo: p.lo, Hi: p.hi, Done: p.done}))
+					.then(r => ({Parts: parts, IDs: r.hits.map(h => h.id), Lo: r.lo, Hi: r.hi}));
+			})))`
+		type partial struct {
+			IDs    []string
+			Lo, Hi int
+			Done   bool
+		}
+		type outcome struct {
+			Parts  []partial
+			IDs    []string
+			Lo, Hi int
+		}
+		list, _ := json.Marshal(queries)
+		var got []outcome
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL),
+			waitDone(""),
+			chromedp.Evaluate(fmt.Sprintf(script, list), &got, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+				return p.WithAwaitPromise(true)
+			}),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range queries {
+			o := got[i]
+			n := len(o.IDs)
+			if o.Lo != n || o.Hi != n {
+				t.Errorf("%q: the final result counts %d to %d, holds %d", q, o.Lo, o.Hi, n)
+			}
+			if len(o.Parts) == 0 {
+				t.Errorf("%q: no first page before the result", q)
+			}
+			for _, p := range o.Parts {
+				if p.Done || p.Lo > n || p.Hi < n || len(p.IDs) != min(n, 20) || !slices.Equal(p.IDs, o.IDs[:len(p.IDs)]) {
+					t.Errorf("%q: first page %q, count %d to %d; the final result %d hits, %q", q, p.IDs, p.Lo, p.Hi, n, o.IDs[:min(n, 20)])
+				}
+			}
+		}
+	})
+
 	t.Run("same ranking as Go", func(t *testing.T) {
 		queries := []string{"党", "服务", "为民服务", "志愿服务", "党员", "一笔一核", "先锋", "xf", "xianfeng", "qs", "示例市税务局",
 			"ssw", "夜校 账本", "账本 服务", "APP", "app", "12345", "2021", "绿波", "lvbo", "lubo", "悦读", "灯塔 书香", "服务 群众 党员"}

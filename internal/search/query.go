@@ -9,7 +9,9 @@ import (
 
 // This file is the reference implementation of the search that
 // search-engine.js runs in the browser; the browser tests check that both
-// rank the same brands in the same order.
+// rank the same brands in the same order. The browser gets there lazily:
+// it settles the candidates of the first page first and checks the rest
+// afterwards, but its complete result is this one.
 
 // Filter restricts a search to the brands of a stage, a status and a unit,
 // each by id; an empty id matches every brand.

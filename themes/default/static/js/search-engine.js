@@ -138,11 +138,9 @@
   }
 
   // matchPinyin returns the first syllable and the number of syllables q
-  // spells, or null (search.MatchPinyin). Every match starts with the
-  // first letter of a reading, so letters, the first letters of all
-  // readings, rules most names out at once.
-  function matchPinyin(syl, q, letters) {
-    if (!q || (letters !== undefined && letters.indexOf(q[0]) < 0)) return null;
+  // spells, or null (search.MatchPinyin).
+  function matchPinyin(syl, q) {
+    if (!q) return null;
     for (var i = 0; i < syl.length; i++) {
       var n = spell(syl, i, q, 0);
       if (n >= 0) return { start: i, count: n };
@@ -150,10 +148,37 @@
     return null;
   }
 
-  function firstLetters(syl) {
-    var out = "";
-    syl.forEach(function (alts) { alts.forEach(function (s) { out += s[0]; }); });
-    return out;
+  // letterBit is the bit of a letter or digit in a mask of letters: a to
+  // z each their own, every digit the same one.
+  function letterBit(c) {
+    if (c >= 97 && c <= 122) return 1 << (c - 97);
+    return c >= 48 && c <= 57 ? 1 << 26 : 0;
+  }
+
+  // pinyinMasks returns the letters of every reading of a pinyin string
+  // as meta.js writes it, and their first letters: a name that q spells
+  // holds every letter of q, and q starts with a first letter. Testing
+  // the masks rules most names out without parsing their pinyin.
+  function pinyinMasks(s) {
+    var all = 0, first = 0, start = true;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c === 32 || c === 47) {
+        start = true;
+        continue;
+      }
+      var bit = letterBit(c);
+      all |= bit;
+      if (start) first |= bit;
+      start = false;
+    }
+    return [all, first];
+  }
+
+  function termMask(q) {
+    var m = 0;
+    for (var i = 0; i < q.length; i++) m |= letterBit(q.charCodeAt(i));
+    return m;
   }
 
   function parsePinyin(s) {
@@ -167,12 +192,12 @@
     return s[i - 1];
   }
 
-  // find returns where term is in text from offset from where a word may
+  // find returns where the term of matcher m is in text where a word may
   // start, or -1, as search.contains does.
-  function find(text, term, from) {
-    var needStart = classify(term) === WORD;
-    for (var i = text.indexOf(term, from || 0); i >= 0; i = text.indexOf(term, i + 1)) {
-      if (!needStart || i === 0 || classify(charBefore(text, i)) !== WORD) return i;
+  function find(text, m) {
+    var term = m.term;
+    for (var i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+      if (!m.needStart || i === 0 || classify(charBefore(text, i)) !== WORD) return i;
     }
     return -1;
   }
@@ -214,11 +239,18 @@
     this.brands = meta.brands.map(function (b) {
       return {
         id: b[0], name: b[1], unit: b[2], stage: b[3], status: b[4],
-        pinyin: parsePinyin(b[5]), letters: null, slogan: b[6], concept: b[7], folded: null, block: null,
+        pinyinText: b[5], pinyin: null, all: 0, first: -1, slogan: b[6], concept: b[7], folded: null, block: null,
       };
     });
+    // lists and groups are the stages, statuses and units, in the order
+    // of DIMS, and each brand's by number (-1 for none).
+    this.lists = [meta.stages, meta.statuses, meta.units];
+    this.groups = [3, 4, 2].map(function (field) {
+      return Int32Array.from(meta.brands, function (b) { return b[field]; });
+    });
     this.units = meta.units.map(function (u) {
-      return { id: u[0], name: u[1], pinyin: parsePinyin(u[2]), folded: fold(u[1]) };
+      var masks = pinyinMasks(u[2]);
+      return { id: u[0], name: u[1], pinyin: parsePinyin(u[2]), all: masks[0], first: masks[1], folded: fold(u[1]) };
     });
   }
 
@@ -288,30 +320,45 @@
     return b.folded;
   };
 
-  // hanOnly reports whether term is Chinese characters only. Folding
-  // neither changes a Chinese character nor makes one, so such a term is
-  // found in the text as it is, without folding it first.
+  // hanOnlyRe matches a term of Chinese characters only. Folding neither
+  // changes a Chinese character nor makes one, so such a term is found
+  // in the text as it is, without folding it first.
   var hanOnlyRe = /^\p{Script=Han}+$/u;
-  function hanOnly(term) {
-    return hanOnlyRe.test(term);
+
+  // matcher prepares a term for find, once per search rather than once
+  // per brand: whether the text can be searched unfolded (raw), and
+  // whether the term must start a word (search.contains, which looks at
+  // the term's first character).
+  function matcher(term) {
+    return {
+      term: term,
+      raw: hanOnlyRe.test(term),
+      needStart: classify(String.fromCodePoint(term.codePointAt(0))) === WORD,
+    };
   }
 
-  // verifyMeta finds the best tier in which brand d holds term among the
-  // texts of meta.js; null when the text blocks must be read.
-  Engine.prototype.verifyMeta = function (d, term) {
-    var b = this.brands[d], f = hanOnly(term) ? [b.name, b.slogan, b.concept] : this.foldedMeta(b);
-    if (find(f[0], term) >= 0) return NAME;
-    if (find(f[1], term) >= 0 || find(f[2], term) >= 0) return LEAD;
-    if (find(this.units[b.unit].folded, term) >= 0) return DETAIL;
+  // verifyMeta finds the best tier in which brand d holds the term of m
+  // among the texts of meta.js; null when the text blocks must be read.
+  Engine.prototype.verifyMeta = function (d, m) {
+    var b = this.brands[d];
+    if (m.raw) {
+      if (find(b.name, m) >= 0) return NAME;
+      if (find(b.slogan, m) >= 0 || find(b.concept, m) >= 0) return LEAD;
+    } else {
+      var f = this.foldedMeta(b);
+      if (find(f[0], m) >= 0) return NAME;
+      if (find(f[1], m) >= 0 || find(f[2], m) >= 0) return LEAD;
+    }
+    if (find(this.units[b.unit].folded, m) >= 0) return DETAIL;
     return null;
   };
 
-  // verifyBlock finds the tier in which brand d holds term in its text
-  // block, which must be loaded; -1 for none.
-  Engine.prototype.verifyBlock = function (d, term) {
-    var texts = hanOnly(term) ? this.blockRow(d) : this.blockTexts(d);
+  // verifyBlock finds the tier in which brand d holds the term of m in
+  // its text block, which must be loaded; -1 for none.
+  Engine.prototype.verifyBlock = function (d, m) {
+    var texts = m.raw ? this.blockRow(d) : this.blockTexts(d);
     for (var i = 0; i < texts.length; i++) {
-      if (find(texts[i], term) >= 0) return i === texts.length - 1 ? BODY : DETAIL;
+      if (find(texts[i], m) >= 0) return i === texts.length - 1 ? BODY : DETAIL;
     }
     return -1;
   };
@@ -329,26 +376,38 @@
     return b.block;
   };
 
-  // score ranks a match of term in tier (search.Index.score).
-  Engine.prototype.score = function (d, term, tier) {
+  // score ranks a match in tier of the term of matcher m
+  // (search.Index.score). Folding keeps a Chinese character and the
+  // length of a name, and makes no Chinese character, so a term of
+  // Chinese characters compares with the name as it is.
+  Engine.prototype.score = function (d, m, tier) {
     if (tier !== NAME) return tier * 3;
-    var name = this.foldedMeta(this.brands[d])[0];
+    var b = this.brands[d], term = m.term, name = b.name;
+    if (!m.raw) name = b.folded ? b.folded[0] : b.foldedName || (b.foldedName = fold(b.name));
     if (name === term) return 0;
     return name.startsWith(term) ? 1 : 2;
   };
 
+  // PAGE is how many hits the first page shows.
+  var PAGE = 20;
+
   // search finds the brands holding every term of query, ranked, with
   // counts by stage, status and unit (each counted under the other two
-  // filters), and returns a promise of the complete result. A term that
-  // the token shards do not decide alone is checked against the brands'
-  // text, and for a common phrase that can mean reading most text blocks;
-  // so the check goes a few blocks at a time, best candidates first, and
-  // calls progress (when given) with the hits known to be final so far:
-  // the first page can show long before the count is complete.
-  Engine.prototype.search = function (query, filter, progress) {
+  // filters), and returns a promise of the complete result, or of null
+  // once stale (when given) returns true.
+  //
+  // A term the token shards do not decide alone is checked against the
+  // brands' text, and for a common phrase that means reading most text
+  // blocks, seconds of work. So the search first settles only the
+  // candidates the first page needs, best first, and calls progress
+  // (when given) with that page and bounds of the count (lo, hi), equal
+  // when the count is exact; the rest are checked afterwards, a few
+  // blocks at a time in tasks of their own so the page can show the
+  // first results meanwhile, and the complete result follows.
+  Engine.prototype.search = function (query, filter, progress, stale) {
     var self = this, ts = terms(query), plans = ts.map(plan);
     var want = this.wanted(filter || {});
-    if (!ts.length) return Promise.resolve(this.result(query, ts, [], []));
+    if (!ts.length) return Promise.resolve(new Run(this, query, ts, [], want).result());
     var shards = {};
     plans.forEach(function (p) {
       p.tokens.concat(p.prefix ? [p.prefix] : []).forEach(function (tok) {
@@ -359,95 +418,297 @@
       return self.shard(k).then(function (data) { shards[k] = data; });
     })).then(function () {
       var scores = ts.map(function (term, i) { return self.termScores(term, plans[i], shards); });
-      var decided = [], pending = [];
-      for (var d = 0; d < self.n; d++) {
-        var it = self.combine(d, scores);
-        if (!it) continue;
-        it.pass = self.missed(d, want) === null;
-        (it.open ? pending : decided).push(it);
-      }
-      // Candidates the filters keep come first: they make the page.
-      pending.sort(function (a, b) { return (b.pass - a.pass) || a.key - b.key; });
-      return self.settle(query, ts, scores, decided, pending, want, progress);
+      var run = new Run(self, query, ts, scores, want);
+      return run.firstPage().then(function (page) {
+        if (stale && stale()) return null;
+        if (!progress) return run.settleAll(null, stale);
+        progress(run.partial(page));
+        return run.settleAll(function () { progress(run.partial(page)); }, stale);
+      });
     });
   };
 
-  // A hit's rank as one number: the worst score of a term, then their
-  // sum, then site order.
-  function rankKey(worst, sum, d) {
-    return (worst * 4096 + sum) * 1048576 + d;
+  // Run is one search once the term scores are known. Each candidate
+  // brand has a rank key, (worst score of a term) * span + (sum of the
+  // scores), lower first, brands of one key in site order. A candidate
+  // is decided when every term's score is known, open while a term still
+  // needs its text block, its key then a bound the final key is not
+  // below.
+  function Run(engine, query, ts, scores, want) {
+    var n = engine.n;
+    this.engine = engine;
+    this.query = query;
+    this.ts = ts;
+    this.matchers = ts.map(matcher);
+    this.scores = scores;
+    this.want = want;
+    this.span = 9 * ts.length + 1;
+    this.state = new Uint8Array(n); // NONE, DECIDED, OPEN
+    this.key = new Int32Array(n);
+    this.pass = new Uint8Array(n); // 1 where the filters keep the brand
+    this.lo = this.hi = 0; // decided, and decided or open, the filters keep
+    this.checked = this.held = 0; // open ones the filters keep checked, and found
+    if (!ts.length) return;
+    var all = want.every(function (w) { return w === ANY; });
+    var first = scores[0], state = this.state, pass = this.pass;
+    for (var d = 0; d < n; d++) {
+      if (first[d] === -1) continue;
+      this.rank(d);
+      if (state[d] !== NONE && (all || engine.missed(d, want) < 0)) {
+        pass[d] = 1;
+        this.hi++;
+        if (state[d] === DECIDED) this.lo++;
+      }
+    }
   }
 
-  function byKey(a, b) {
-    return a.key - b.key;
-  }
+  var NONE = 0, DECIDED = 1, OPEN = 2;
 
-  // combine ranks brand d from the scores of every term: null when a term
-  // is not found; open when a term still needs the text blocks, the key
-  // then being the best the brand can reach.
-  Engine.prototype.combine = function (d, scores) {
-    var worst = 0, sum = 0, open = false;
+  // rank sets the state and key of brand d from the term scores.
+  Run.prototype.rank = function (d) {
+    var worst = 0, sum = 0, open = false, scores = this.scores;
     for (var t = 0; t < scores.length; t++) {
       var s = scores[t][d];
-      if (s === -1) return null;
+      if (s === -1) {
+        this.state[d] = NONE;
+        return;
+      }
       if (s < -1) {
         open = true;
         s = -s - 2;
       }
-      worst = Math.max(worst, s);
+      if (s > worst) worst = s;
       sum += s;
     }
-    return { d: d, key: rankKey(worst, sum, d), worst: worst, open: open };
+    this.state[d] = open ? OPEN : DECIDED;
+    this.key[d] = worst * this.span + sum;
   };
 
-  // settle checks the open candidates against the text blocks, a few
-  // blocks at a time and more each round, until none is left.
-  Engine.prototype.settle = function (query, ts, scores, decided, pending, want, progress) {
-    var self = this, size = this.meta.block, round = 2;
-    function step() {
-      var hits = decided.filter(function (it) { return it.pass; }).sort(byKey);
-      if (!pending.length) return Promise.resolve(self.result(query, ts, hits, decided, want));
-      if (progress) {
-        var bound = pending[0].pass ? pending[0].key : Infinity, final = 0;
-        while (final < hits.length && hits[final].key < bound) final++;
-        progress(self.result(query, ts, hits.slice(0, final), null, want));
+  // verify checks open brand d against its text block, which must be
+  // loaded, and ranks it again.
+  Run.prototype.verify = function (d) {
+    var e = this.engine, scores = this.scores;
+    if (this.pass[d]) this.hi--;
+    for (var t = 0; t < scores.length; t++) {
+      if (scores[t][d] < -1) {
+        var tier = e.verifyBlock(d, this.matchers[t]);
+        scores[t][d] = tier < 0 ? -1 : e.score(d, this.matchers[t], tier);
       }
-      var blocks = {}, count = 0;
-      for (var i = 0; i < pending.length && count < round; i++) {
-        var k = Math.floor(pending[i].d / size);
-        if (!blocks[k]) {
-          blocks[k] = true;
-          count++;
+    }
+    this.rank(d);
+    if (this.pass[d]) this.checked++;
+    if (this.pass[d] && this.state[d] === DECIDED) {
+      this.lo++;
+      this.hi++;
+      this.held++;
+    }
+  };
+
+  // loadBlocks loads the text blocks of brands ds.
+  Run.prototype.loadBlocks = function (ds) {
+    var e = this.engine, size = e.meta.block, blocks = {};
+    ds.forEach(function (d) { blocks[Math.floor(d / size)] = true; });
+    return Promise.all(Object.keys(blocks).map(function (k) { return e.block(k); }));
+  };
+
+  // order returns the candidates the filters keep, decided and open (by
+  // their bound), in rank order: a counting sort by key, site order
+  // within a key.
+  Run.prototype.order = function () {
+    var n = this.engine.n, keys = 10 * this.span, starts = new Int32Array(keys + 1), d;
+    var state = this.state, pass = this.pass, key = this.key;
+    for (d = 0; d < n; d++) {
+      if (pass[d] && state[d] !== NONE) starts[key[d] + 1]++;
+    }
+    for (var k = 0; k < keys; k++) starts[k + 1] += starts[k];
+    var out = new Int32Array(starts[keys]);
+    for (d = 0; d < n; d++) {
+      if (pass[d] && state[d] !== NONE) out[starts[key[d]]++] = d;
+    }
+    return out;
+  };
+
+  // firstPage returns a promise of the first PAGE hits, final. It walks
+  // the candidates in rank order and, at an open one, checks it and the
+  // next few open ones against their text blocks, and no others. A brand
+  // checked keeps its key or gets a worse one; then it leaves the walk's
+  // order, sorted by the keys as they were when the walk began, for
+  // moved, kept in rank order, which the walk merges in.
+  Run.prototype.firstPage = function () {
+    var self = this, state = this.state, key = this.key;
+    var order = this.order(), bound = key.slice(), moved = [], page = [], at = 0, rounds = 0;
+    function before(a, b) {
+      return key[a] < key[b] || (key[a] === key[b] && a < b);
+    }
+    function walk() {
+      while (page.length < PAGE) {
+        while (at < order.length && (state[order[at]] === NONE || key[order[at]] !== bound[order[at]])) at++;
+        var d = at < order.length ? order[at] : -1;
+        if (moved.length && (d < 0 || before(moved[0], d))) {
+          page.push(moved.shift());
+          continue;
+        }
+        if (d < 0) break;
+        if (state[d] === DECIDED) {
+          page.push(d);
+          at++;
+          continue;
+        }
+        // Check a few more than the page still needs, and twice as many
+        // each round: a phrase may be missing from most candidates.
+        var ds = [], batch = Math.min((PAGE - page.length + 4) << rounds++, 512);
+        for (var j = at; j < order.length && ds.length < batch; j++) {
+          if (state[order[j]] === OPEN) ds.push(order[j]);
+        }
+        return self.loadBlocks(ds).then(function () {
+          ds.forEach(function (x) {
+            self.verify(x);
+            if (state[x] === DECIDED && key[x] !== bound[x]) moved.splice(insertAt(moved, x, before), 0, x);
+          });
+          return walk();
+        });
+      }
+      return Promise.resolve(page);
+    }
+    return walk();
+  };
+
+  // insertAt returns where x goes in list, sorted by before.
+  function insertAt(list, x, before) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (before(list[mid], x)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // settleAll checks every open candidate, loading the text blocks
+  // that hold them in order, a few at a time, each checked when it
+  // arrives; then it returns the complete result, or null once stale
+  // returns true. It starts in a task of its own, after the first page
+  // and the document's load event, and calls counted (when given) every
+  // so often as the bounds of the count narrow.
+  Run.prototype.settleAll = function (counted, stale) {
+    var self = this, e = this.engine, size = e.meta.block, blocks = [];
+    for (var d = 0; d < e.n; d++) {
+      var k = Math.floor(d / size);
+      if (this.state[d] === OPEN && blocks[blocks.length - 1] !== k) blocks.push(k);
+    }
+    return new Promise(function (resolve, reject) {
+      var next = 0, busy = 0, over = false, told = performance.now();
+      function check(k) {
+        for (var d = k * size; d < Math.min((k + 1) * size, e.n); d++) {
+          if (self.state[d] === OPEN) self.verify(d);
         }
       }
-      round = Math.min(round * 2, 64);
-      return Promise.all(Object.keys(blocks).map(function (k) { return self.block(k); })).then(function () {
-        pending = pending.filter(function (it) {
-          if (!blocks[Math.floor(it.d / size)]) return true;
-          for (var t = 0; t < ts.length; t++) {
-            if (scores[t][it.d] < -1) {
-              var tier = self.verifyBlock(it.d, ts[t]);
-              scores[t][it.d] = tier < 0 ? -1 : self.score(it.d, ts[t], tier);
-            }
-          }
-          var done = self.combine(it.d, scores);
-          if (done) {
-            done.pass = it.pass;
-            decided.push(done);
-          }
-          return false;
-        });
-        return step();
-      });
+      function more() {
+        if (over) return;
+        if (stale && stale()) {
+          over = true;
+          resolve(null);
+          return;
+        }
+        while (busy < INFLIGHT && next < blocks.length) {
+          var k = blocks[next++];
+          busy++;
+          e.block(k).then(check.bind(null, k)).then(function () {
+            busy--;
+            more();
+          }, function (err) {
+            over = true;
+            reject(err);
+          });
+        }
+        if (!busy && next >= blocks.length) {
+          over = true;
+          resolve(self.result());
+        } else if (counted && performance.now() - told > COUNTED) {
+          told = performance.now();
+          counted();
+        }
+      }
+      afterLoad(more);
+    });
+  };
+
+  // afterLoad calls fn in a task of its own once the document has
+  // loaded: scripts added before the load event hold it back, and the
+  // text blocks of a long check would keep the page loading for seconds.
+  function afterLoad(fn) {
+    if (typeof document.readyState !== "string" || document.readyState === "complete") {
+      setTimeout(fn, 0);
+      return;
     }
-    return step();
+    window.addEventListener("load", function () { setTimeout(fn, 0); }, { once: true });
+  }
+
+  // INFLIGHT is how many text blocks settleAll loads at once, COUNTED
+  // how many milliseconds it leaves between reports of the count.
+  var INFLIGHT = 8, COUNTED = 250;
+
+  // partial describes the first page before every candidate is decided
+  // and counted: done is false, the number of hits is between lo and hi
+  // (equal once known), about estimate going by the share of the open
+  // candidates checked so far that held the query (null before any is),
+  // and there are no facets yet.
+  Run.prototype.partial = function (page) {
+    var estimate = this.lo === this.hi ? this.lo : null;
+    if (estimate === null && this.checked) {
+      estimate = this.lo + Math.round((this.hi - this.lo) * this.held / this.checked);
+    }
+    return {
+      query: this.query, terms: this.ts, done: false, all: null, facets: null,
+      lo: this.lo, hi: this.hi, estimate: estimate, hits: this.hits(page),
+    };
+  };
+
+  // result describes the complete result, every candidate decided: the
+  // hits in rank order, the count, and the facets.
+  Run.prototype.result = function () {
+    var e = this.engine, n = e.n;
+    // Counts by the number of a stage, status or unit; the last for none.
+    var counts = DIMS.map(function (k, i) { return new Int32Array(e.lists[i].length + 1); });
+    var all = 0, d, filtered = !this.want.every(function (w) { return w === ANY; });
+    for (d = 0; d < n; d++) {
+      if (this.state[d] !== DECIDED) continue;
+      all++;
+      var miss = filtered ? e.missed(d, this.want) : -1;
+      for (var i = 0; i < DIMS.length; i++) {
+        if (miss >= 0 && miss !== i) continue;
+        var g = e.groups[i][d];
+        counts[i][g >= 0 ? g : counts[i].length - 1]++;
+      }
+    }
+    var facets = {};
+    DIMS.forEach(function (k, i) {
+      var f = facets[k] = {}, c = counts[i], list = e.lists[i];
+      for (var g = 0; g < c.length; g++) {
+        if (c[g]) f[g < list.length ? list[g][0] : ""] = c[g];
+      }
+    });
+    var order = Array.from(this.order()), count = order.length;
+    return {
+      query: this.query, terms: this.ts, done: true, all: all, facets: facets,
+      lo: count, hi: count, hits: this.hits(order),
+    };
+  };
+
+  // hits describes brands ds, which are decided.
+  Run.prototype.hits = function (ds) {
+    var self = this, e = this.engine;
+    return ds.map(function (d) {
+      var b = e.brands[d], worst = Math.floor(self.key[d] / self.span);
+      return { doc: d, id: b.id, name: b.name, score: worst, tier: Math.floor(worst / 3) };
+    });
   };
 
   // termScores scores every brand for one term: -1 where it is not found,
   // and -2 less the best score it could reach where only the text blocks
   // can tell.
   Engine.prototype.termScores = function (term, p, shards) {
-    var self = this, n = this.n, scores = new Int16Array(n).fill(-1);
+    var self = this, n = this.n, scores = new Int16Array(n).fill(-1), m = matcher(term);
     var lists = p.tokens.map(function (tok) { return self.lookup(shards[self.shardOf(tok)], tok, false); });
     if (p.prefix) lists.push(this.lookup(shards[this.shardOf(p.prefix)], p.prefix, true));
     for (var d = 0; d < n; d++) {
@@ -458,95 +719,81 @@
           tier = 0;
           break;
         }
-        tier = Math.max(tier, t);
+        if (t > tier) tier = t;
       }
       if (!tier) continue;
       tier--;
       if (p.exact) {
-        scores[d] = this.score(d, term, tier);
+        scores[d] = tier === NAME ? this.score(d, m, tier) : tier * 3;
         continue;
       }
       // The tokens' tiers bound the term's from below but do not place
       // it: a term whose characters all occur in the name may still be
-      // found only in the body.
-      var found = this.verifyMeta(d, term);
-      scores[d] = found !== null ? this.score(d, term, found) : -2 - Math.max(tier, DETAIL) * 3;
+      // found only in the body. A term is in no field of a better tier
+      // than its tokens, so where they are only in bodies, meta.js cannot
+      // hold it.
+      var found = tier < BODY ? this.verifyMeta(d, m) : null;
+      scores[d] = found !== null ? this.score(d, m, found) : -2 - Math.max(tier, DETAIL) * 3;
     }
-    if (isPinyin(term)) {
-      var units = this.units.map(function (u) { return matchPinyin(u.pinyin, term) !== null; });
-      for (d = 0; d < n; d++) {
-        var b = this.brands[d];
-        if (b.letters === null) b.letters = firstLetters(b.pinyin);
-        var m = matchPinyin(b.pinyin, term, b.letters), s = -1;
-        if (m) s = m.start === 0 ? 1 : 2;
-        else if (units[b.unit]) s = DETAIL * 3;
-        // A pinyin match scores at most 6, no more than any text match
-        // still open, so it settles the term.
-        if (s >= 0 && (scores[d] < 0 || s < scores[d])) scores[d] = s;
-      }
-    }
+    if (isPinyin(term)) this.pinyinScores(term, scores);
     return scores;
   };
 
-  // wanted turns a filter of ids into numbers of stages, statuses and
-  // units; null where the filter is empty.
-  Engine.prototype.wanted = function (filter) {
-    function find(list, id) {
-      if (!id) return null;
-      for (var i = 0; i < list.length; i++) if (list[i][0] === id) return i;
-      return -2;
+  // pinyinScores scores the brands whose name, or their unit's, term
+  // spells in pinyin.
+  Engine.prototype.pinyinScores = function (term, scores) {
+    var need = termMask(term), lead = letterBit(term.charCodeAt(0));
+    var units = this.units.map(function (u) {
+      return (u.first & lead) !== 0 && !(need & ~u.all) && matchPinyin(u.pinyin, term) !== null;
+    });
+    for (var d = 0; d < this.n; d++) {
+      var b = this.brands[d], s = -1;
+      if (b.first < 0) {
+        var masks = pinyinMasks(b.pinyinText);
+        b.all = masks[0];
+        b.first = masks[1];
+      }
+      var m = (b.first & lead) && !(need & ~b.all) ? matchPinyin(this.syllables(b), term) : null;
+      if (m) s = m.start === 0 ? 1 : 2;
+      else if (units[b.unit]) s = DETAIL * 3;
+      // A pinyin match scores at most 6, no more than any text match
+      // still open, so it settles the term.
+      if (s >= 0 && (scores[d] < 0 || s < scores[d])) scores[d] = s;
     }
-    return {
-      stage: find(this.meta.stages, filter.stage),
-      status: find(this.meta.statuses, filter.status),
-      unit: find(this.meta.units, filter.unit),
-    };
   };
 
-  var DIMS = ["stage", "status", "unit"];
+  // syllables returns the pinyin of a brand's name, parsed when first
+  // needed.
+  Engine.prototype.syllables = function (b) {
+    if (!b.pinyin) b.pinyin = parsePinyin(b.pinyinText);
+    return b.pinyin;
+  };
 
-  // missed returns the filter brand d fails: null for none, a name of
-  // DIMS for one, "" for more.
+  // wanted turns a filter of ids into numbers of stages, statuses and
+  // units, in the order of DIMS; ANY where the filter is empty.
+  Engine.prototype.wanted = function (filter) {
+    var lists = this.lists;
+    return DIMS.map(function (k, i) {
+      var id = filter[k], list = lists[i];
+      if (!id) return ANY;
+      for (var i = 0; i < list.length; i++) if (list[i][0] === id) return i;
+      return -2;
+    });
+  };
+
+  var DIMS = ["stage", "status", "unit"], ANY = -3;
+
+  // missed returns the filter brand d fails, by its number in DIMS: -1
+  // for none, DIMS.length for more than one.
   Engine.prototype.missed = function (d, want) {
-    var b = this.brands[d], out = null;
+    var out = -1;
     for (var i = 0; i < DIMS.length; i++) {
-      var k = DIMS[i];
-      if (want[k] !== null && b[k] !== want[k]) {
-        if (out !== null) return "";
-        out = k;
+      if (want[i] !== ANY && this.groups[i][d] !== want[i]) {
+        if (out >= 0) return DIMS.length;
+        out = i;
       }
     }
     return out;
-  };
-
-  // result describes hits; matched (every brand found, whatever the
-  // filters) gives the counts, and is null while the search goes on.
-  Engine.prototype.result = function (query, ts, hits, matched, want) {
-    var self = this, meta = this.meta, facets = null;
-    if (matched) {
-      facets = { stage: {}, status: {}, unit: {} };
-      var lists = { stage: meta.stages, status: meta.statuses, unit: meta.units };
-      matched.forEach(function (it) {
-        var miss = want ? self.missed(it.d, want) : null, b = self.brands[it.d];
-        for (var i = 0; i < DIMS.length; i++) {
-          var k = DIMS[i];
-          if (miss !== null && miss !== k) continue;
-          var id = b[k] >= 0 ? lists[k][b[k]][0] : "";
-          facets[k][id] = (facets[k][id] || 0) + 1;
-        }
-      });
-    }
-    return {
-      query: query,
-      terms: ts,
-      done: matched !== null,
-      all: matched ? matched.length : null,
-      facets: facets,
-      hits: hits.map(function (it) {
-        var b = self.brands[it.d];
-        return { doc: it.d, id: b.id, name: b.name, score: it.worst, tier: Math.floor(it.worst / 3) };
-      }),
-    };
   };
 
   // describe returns a promise of what the page shows of each hit: the
@@ -567,7 +814,10 @@
     var f = this.foldedMeta(b);
     var fields = [["品牌口号", b.slogan, f[1]], ["品牌理念", b.concept, f[2]]];
     if (h.tier >= DETAIL) {
-      var texts = this.blockTexts(h.doc), raw = this.blockRow(h.doc);
+      // Terms of Chinese characters only are found at the same offsets
+      // in the text as it is: no need to fold a whole body for them.
+      var raw = this.blockRow(h.doc);
+      var texts = ts.every(function (t) { return hanOnlyRe.test(t); }) ? raw : this.blockTexts(h.doc);
       meta.labels.forEach(function (label, i) { fields.push([label, raw[i], texts[i]]); });
     }
     var snippet = null;
@@ -578,7 +828,7 @@
     var unit = this.units[b.unit];
     return {
       id: b.id,
-      name: parts(b.name, marks(f[0], ts).concat(this.pinyinMarks(b.name, b.pinyin, ts))),
+      name: parts(b.name, marks(f[0], ts).concat(this.pinyinMarks(b.name, this.syllables(b), ts))),
       unit: parts(unit.name, marks(unit.folded, ts)),
       stage: b.stage >= 0 ? { id: meta.stages[b.stage][0], name: meta.stages[b.stage][1] } : null,
       status: b.status >= 0 ? { id: meta.statuses[b.status][0], name: meta.statuses[b.status][1] } : null,

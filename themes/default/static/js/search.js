@@ -71,16 +71,26 @@
       return;
     }
     setState("searching");
-    // The first page shows as soon as its hits are final; the count and
+    // The first page shows as soon as its hits are final, with bounds of
+    // the count that narrow as the search goes on; the exact count and
     // the rest follow when every candidate has been checked.
     var first = null;
     engine.search(query, filter(), function (partial) {
-      if (mine !== seq || first || partial.hits.length < PAGE) return;
+      if (mine !== seq) return;
+      if (first) {
+        if (!result.done) {
+          result.lo = partial.lo;
+          result.hi = partial.hi;
+          result.estimate = partial.estimate;
+          report();
+        }
+        return;
+      }
       result = partial;
       shown = 0;
       first = showMore(mine, true);
-    }).then(function (res) {
-      if (mine !== seq) return null;
+    }, function () { return mine !== seq; }).then(function (res) {
+      if (!res || mine !== seq) return null;
       return (first || Promise.resolve()).then(function () {
         if (mine !== seq) return null;
         result = res;
@@ -122,7 +132,12 @@
     var n = result.hits.length;
     more.hidden = !result.done || shown >= n;
     if (!result.done) {
-      say("已找到 " + n + " 个以上的品牌，正在核对其余的…");
+      // Provisional: lo brands hold the query for sure, hi at most, and
+      // the estimate is labelled as one.
+      var range = "至少 " + result.lo + " 个、至多 " + result.hi + " 个";
+      say(result.lo === result.hi ? "找到 " + result.lo + " 个品牌，正在统计…"
+        : result.estimate === null ? "找到" + range + "品牌，正在核对其余的…"
+          : "找到约 " + result.estimate + " 个品牌（" + range + "），正在核对其余的…");
       return;
     }
     var narrowed = n < result.all ? "（不按所选条件共 " + result.all + " 个）" : "";
