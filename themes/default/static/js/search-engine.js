@@ -401,9 +401,10 @@
   // blocks, seconds of work. So the search first settles only the
   // candidates the first page needs, best first, and calls progress
   // (when given) with that page and bounds of the count (lo, hi), equal
-  // when the count is exact; the rest are checked afterwards, a few
-  // blocks at a time in tasks of their own so the page can show the
-  // first results meanwhile, and the complete result follows.
+  // when the count is exact. The rest are checked afterwards (once the
+  // promise progress returns, of the page being shown, settles), a few
+  // blocks at a time in tasks of their own so the page stays responsive,
+  // and the complete result follows.
   Engine.prototype.search = function (query, filter, progress, stale) {
     var self = this, ts = terms(query), plans = ts.map(plan);
     var want = this.wanted(filter || {});
@@ -422,8 +423,14 @@
       return run.firstPage().then(function (page) {
         if (stale && stale()) return null;
         if (!progress) return run.settleAll(null, stale);
-        progress(run.partial(page));
-        return run.settleAll(function () { progress(run.partial(page)); }, stale);
+        // The rest waits until the first page is on screen: its text
+        // blocks would otherwise take the main thread from the page's
+        // snippets and drawing.
+        var settle = function () {
+          if (stale && stale()) return null;
+          return run.settleAll(function () { progress(run.partial(page)); }, stale);
+        };
+        return Promise.resolve(progress(run.partial(page))).then(settle, settle);
       });
     });
   };

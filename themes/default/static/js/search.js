@@ -89,6 +89,7 @@
       result = partial;
       shown = 0;
       first = showMore(mine, true);
+      return first;
     }, function () { return mine !== seq; }).then(function (res) {
       if (!res || mine !== seq) return null;
       return (first || Promise.resolve()).then(function () {
