@@ -47,7 +47,7 @@ const LatestCount = 8
 // reports rules that span files, such as partners that do not exist.
 func Assemble(in Input) (*Site, diag.List) {
 	var diags diag.List
-	s := &Site{Config: in.Config, brandByID: map[string]*Brand{}, unitByID: map[string]*Unit{}}
+	s := &Site{Config: in.Config, brandByID: make(map[string]*Brand, len(in.Brands)), unitByID: make(map[string]*Unit, len(in.Units))}
 	for _, ui := range in.Units {
 		u := &Unit{ID: ui.ID, Source: ui.Source, Unit: ui.Meta, Intro: ui.Intro.HTML}
 		s.Units = append(s.Units, u)
@@ -55,7 +55,10 @@ func Assemble(in Input) (*Site, diag.List) {
 	}
 	order := newCollation(in.SortKeys)
 	order.sortUnits(s.Units)
-	var all []*Brand
+	all := make([]*Brand, 0, len(in.Brands))
+	// The brands are made in one block: a site of thousands of brands
+	// allocates once, and its lists are walked in memory order.
+	block := make([]Brand, len(in.Brands))
 	// unpublished are the drafts left out: a partner may name one, and
 	// the pairing shows once the draft is published.
 	unpublished := map[string]bool{}
@@ -65,7 +68,8 @@ func Assemble(in Input) (*Site, diag.List) {
 			unpublished[bi.UnitID+"/"+bi.Slug] = u != nil
 			continue
 		}
-		b := &Brand{
+		b := &block[len(all)]
+		*b = Brand{
 			ID: bi.UnitID + "/" + bi.Slug, Slug: bi.Slug, Source: bi.Source, Unit: u,
 			Brand: bi.Meta, Body: bi.Body, LogoSVG: bi.LogoSVG,
 			Stage:  in.Config.StageByID(bi.Meta.Stage),
@@ -75,9 +79,15 @@ func Assemble(in Input) (*Site, diag.List) {
 		all = append(all, b)
 		s.brandByID[b.ID] = b
 	}
-	order.sortBrands(all)
+	// Each unit's brands are sorted on their own: a stable sort of all
+	// brands taken unit by unit gives the same lists, and a site of
+	// thousands of brands sorts in small pieces.
 	for _, b := range all {
 		b.Unit.Brands = append(b.Unit.Brands, b)
+	}
+	s.Brands = make([]*Brand, 0, len(all))
+	for _, u := range s.Units {
+		order.sortBrands(u.Brands)
 	}
 	for _, u := range s.Units {
 		for _, b := range u.Brands {
@@ -114,7 +124,9 @@ func (s *Site) linkPartners(diags *diag.List, unpublished map[string]bool) {
 		}
 	}
 	for _, b := range s.Brands {
-		sort.Slice(b.Paired, func(i, j int) bool { return b.Paired[i].order < b.Paired[j].order })
+		if len(b.Paired) > 1 {
+			sort.Slice(b.Paired, func(i, j int) bool { return b.Paired[i].order < b.Paired[j].order })
+		}
 	}
 }
 
@@ -125,45 +137,72 @@ func appendOnce(list []*Brand, b *Brand) []*Brand {
 	return append(list, b)
 }
 
-// group fills the stage and status lists in the campaign's order.
+// group fills the stage and status lists in the campaign's order, in one
+// pass over the brands: a brand belongs to every group whose id its stage
+// or status names.
 func (s *Site) group(cfg *config.Config) {
-	for _, st := range cfg.Campaign.Stages {
-		s.Stages = append(s.Stages, s.collect("stages", st.ID, st.Name, func(b *Brand) bool { return b.Brand.Stage == st.ID }))
-		s.Stages[len(s.Stages)-1].Ends = st.Ends
+	stages := cfg.Campaign.Stages
+	stageGroups := map[*config.Stage][]*Group{}
+	for i, st := range stages {
+		g := &Group{ID: st.ID, Name: st.Name, Kind: "stages", Ends: st.Ends}
+		s.Stages = append(s.Stages, g)
+		first := cfg.StageByID(stages[i].ID)
+		stageGroups[first] = append(stageGroups[first], g)
 	}
-	for _, st := range cfg.Campaign.Statuses {
-		g := s.collect("statuses", st.ID, st.Name, func(b *Brand) bool { return b.Brand.Status == st.ID })
-		g.Featured = st.Featured
+	statuses := cfg.Campaign.Statuses
+	statusGroups := map[*config.Status][]*Group{}
+	for i, st := range statuses {
+		g := &Group{ID: st.ID, Name: st.Name, Kind: "statuses", Featured: st.Featured}
 		s.Statuses = append(s.Statuses, g)
-		if st.Featured {
+		first := cfg.StatusByID(statuses[i].ID)
+		statusGroups[first] = append(statusGroups[first], g)
+	}
+	for _, u := range s.Units {
+		for _, b := range u.Brands {
+			for _, g := range stageGroups[b.Stage] {
+				g.add(u, b)
+			}
+			for _, g := range statusGroups[b.Status] {
+				g.add(u, b)
+			}
+		}
+	}
+	for _, g := range s.Statuses {
+		if g.Featured {
 			s.Featured = append(s.Featured, g.Brands...)
 		}
 	}
 	sort.SliceStable(s.Featured, func(i, j int) bool { return s.Featured[i].order < s.Featured[j].order })
 }
 
-func (s *Site) collect(kind, id, name string, in func(*Brand) bool) *Group {
-	g := &Group{ID: id, Name: name, Kind: kind}
-	for _, u := range s.Units {
-		var ub UnitBrands
-		for _, b := range u.Brands {
-			if in(b) {
-				ub.Brands = append(ub.Brands, b)
-			}
-		}
-		if len(ub.Brands) > 0 {
-			ub.Unit = u
-			g.Units = append(g.Units, ub)
-			g.Brands = append(g.Brands, ub.Brands...)
-		}
+// add puts a brand of unit u, which comes after the brands already added,
+// in the group.
+func (g *Group) add(u *Unit, b *Brand) {
+	if n := len(g.Units); n > 0 && g.Units[n-1].Unit == u {
+		g.Units[n-1].Brands = append(g.Units[n-1].Brands, b)
+	} else {
+		g.Units = append(g.Units, UnitBrands{Unit: u, Brands: []*Brand{b}})
 	}
-	return g
+	g.Brands = append(g.Brands, b)
 }
 
+// latest picks the LatestCount most recently updated brands, newest
+// first and in list order among equals, as a stable sort of every brand
+// would, in one pass.
 func (s *Site) latest() {
-	s.Latest = append([]*Brand(nil), s.Brands...)
-	sort.SliceStable(s.Latest, func(i, j int) bool { return s.Latest[i].Updated.After(s.Latest[j].Updated) })
-	if len(s.Latest) > LatestCount {
-		s.Latest = s.Latest[:LatestCount]
+	var top []*Brand
+	for _, b := range s.Brands {
+		i := len(top)
+		for i > 0 && b.Updated.After(top[i-1].Updated) {
+			i--
+		}
+		if i >= LatestCount {
+			continue
+		}
+		top = slices.Insert(top, i, b)
+		if len(top) > LatestCount {
+			top = top[:LatestCount]
+		}
 	}
+	s.Latest = top
 }

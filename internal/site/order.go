@@ -2,7 +2,9 @@ package site
 
 import (
 	"bytes"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -76,17 +78,26 @@ func (c *collation) sortUnits(units []*Unit) {
 }
 
 func (c *collation) sortBrands(brands []*Brand) {
-	keys := make(map[*Brand][]byte, len(brands))
-	for _, b := range brands {
-		keys[b] = c.key(b.Name)
+	if len(brands) < 2 {
+		return
 	}
-	sort.SliceStable(brands, func(i, j int) bool {
-		a, b := brands[i], brands[j]
-		if r := bytes.Compare(keys[a], keys[b]); r != 0 {
-			return r < 0
+	type keyed struct {
+		key []byte
+		b   *Brand
+	}
+	list := make([]keyed, len(brands))
+	for i, b := range brands {
+		list[i] = keyed{c.key(b.Name), b}
+	}
+	slices.SortStableFunc(list, func(x, y keyed) int {
+		if r := bytes.Compare(x.key, y.key); r != 0 {
+			return r
 		}
-		return a.ID < b.ID
+		return strings.Compare(x.b.ID, y.b.ID)
 	})
+	for i, k := range list {
+		brands[i] = k.b
+	}
 }
 
 // lastDate is the latest date a brand's file gives.
