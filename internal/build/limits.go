@@ -17,10 +17,7 @@ func checkSiteSize(docs []*content.Document, brands []site.BrandInput, diags *di
 	var total, largest int64
 	var largestDoc string
 	for i, doc := range docs {
-		var n int64
-		for _, name := range append([]string{brands[i].Meta.Logo}, brands[i].Meta.Photos...) {
-			n += doc.Bundle[name].Size
-		}
+		n := bundleSize(doc, brands[i].Meta.Logo, brands[i].Meta.Photos)
 		total += n
 		if n > largest {
 			largest, largestDoc = n, doc.Path
@@ -32,4 +29,14 @@ func checkSiteSize(docs []*content.Document, brands []site.BrandInput, diags *di
 	diags.Errorf(diag.Position{File: content.Dir}, "content/site-too-large",
 		diag.T("全站标识和照片共 %d MB，超过上限 %d MB", "the site's logos and photos add up to %d MB, over the limit of %d MB", total>>20, MaxSiteAssets>>20),
 		diag.T("压缩照片后再提交；最大的是 %s（%d MB）", "shrink the photos; the largest share is %s (%d MB)", largestDoc, largest>>20))
+}
+
+// bundleSize is the size of the files a brand shows from its bundle: its
+// logo and photos.
+func bundleSize(doc *content.Document, logo string, photos []string) int64 {
+	n := doc.Bundle[logo].Size
+	for _, name := range photos {
+		n += doc.Bundle[name].Size
+	}
+	return n
 }

@@ -34,6 +34,9 @@ type loadedUnit struct {
 	// brandDocs are the brands' documents, beside brands, for the site
 	// size check, which reads their bundles.
 	brandDocs []*content.Document
+	// assets is the size of the brands' logos and photos, so that the
+	// site size check sums a number per unit.
+	assets int64
 }
 
 // NewLoader returns a Loader for the site in fsys.
@@ -126,8 +129,10 @@ func (l *Loader) keep(dec *decoder, docs *content.Site) {
 	}
 	for _, doc := range docs.Brands {
 		u := l.unit(doc.UnitID)
-		u.brands = append(u.brands, dec.brands[doc])
+		b := dec.brands[doc]
+		u.brands = append(u.brands, b)
 		u.brandDocs = append(u.brandDocs, doc)
+		u.assets += bundleSize(doc, b.in.Meta.Logo, b.in.Meta.Photos)
 	}
 }
 
@@ -151,9 +156,20 @@ func (l *Loader) assemble() (*site.Site, diag.List, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	in := site.Input{Config: l.cfg, Drafts: l.opts.Drafts, SortKeys: &l.keys}
+	// The lists are sized first: a site of thousands of brands would
+	// otherwise copy them over and over as they grow.
+	var units, brands int
+	var assets int64
+	for _, u := range l.units {
+		brands += len(u.brands)
+		assets += u.assets
+		if u.unit != nil {
+			units++
+		}
+	}
+	in := site.Input{Config: l.cfg, Drafts: l.opts.Drafts, SortKeys: &l.keys,
+		Units: make([]site.UnitInput, 0, units), Brands: make([]site.BrandInput, 0, brands)}
 	diags := append(diag.List(nil), l.top...)
-	var brandDocs []*content.Document
 	for _, id := range ids {
 		u := l.units[id]
 		diags = append(diags, u.walk...)
@@ -165,9 +181,15 @@ func (l *Loader) assemble() (*site.Site, diag.List, error) {
 			in.Brands = append(in.Brands, b.in)
 			diags = append(diags, b.diags...)
 		}
-		brandDocs = append(brandDocs, u.brandDocs...)
 	}
-	checkSiteSize(brandDocs, in.Brands, &diags)
+	if assets > MaxSiteAssets {
+		// Over the limit: the check words the finding.
+		var brandDocs []*content.Document
+		for _, id := range ids {
+			brandDocs = append(brandDocs, l.units[id].brandDocs...)
+		}
+		checkSiteSize(brandDocs, in.Brands, &diags)
+	}
 	s, siteDiags := site.Assemble(in)
 	diags = append(diags, siteDiags...)
 	diags.Sort()
