@@ -4,15 +4,18 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"syscall"
@@ -263,7 +266,8 @@ func (s *server) update(ctx context.Context, changed []string) error {
 	if err := s.publishBundles(ctx, st, full || old == nil, units); err != nil {
 		return err
 	}
-	next := s.plan(st)
+	next := newState(st.Config.BasePath(), st, s.theme,
+		render.Options{Target: render.Web, Assets: s.assets, Images: s.photos}, s.static, s.bundles)
 	warmAll := full || themeChanged || old == nil
 	if !warmAll {
 		touched := touchedBy(old.site, st, units)
@@ -272,7 +276,7 @@ func (s *server) update(ctx context.Context, changed []string) error {
 		// the lists, home and search are rendered when asked for, since
 		// the largest of them (every plaque, the search index) take
 		// seconds on a big site and would slow the next edit.
-		next.warmOnly(func(file string) bool { return touched(file) && isEntityPage(file) })
+		next.warmOnly(touched.files())
 	}
 	warmCtx, cancel := context.WithCancel(context.Background())
 	s.mu.Lock()
@@ -311,7 +315,8 @@ func (s *server) loadTheme(st *site.Site) error {
 
 // publishBundles derives the logos and photos of the brands in the
 // reloaded units (all brands after a full load), through the image cache
-// the builds share.
+// the builds share. The maps it leaves in s.bundles and s.photos are new
+// ones whenever they change: the states already made keep the old.
 func (s *server) publishBundles(ctx context.Context, st *site.Site, all bool, units []string) error {
 	reload := map[string]bool{}
 	for _, u := range units {
@@ -329,45 +334,57 @@ func (s *server) publishBundles(ctx context.Context, st *site.Site, all bool, un
 		return err
 	}
 	if all || s.bundles == nil {
-		s.bundles, s.photos = map[string][]byte{}, map[string]render.Image{}
+		s.bundles, s.photos = out.files, photos
+		return nil
 	}
-	for _, b := range brands {
-		prefix := b.Path()
-		for f := range s.bundles {
-			if strings.HasPrefix(f, prefix) {
-				delete(s.bundles, f)
-			}
-		}
-		for f := range s.photos {
-			if strings.HasPrefix(f, prefix) {
-				delete(s.photos, f)
-			}
-		}
+	// The files of the reloaded units' brands, before and after, are
+	// replaced; a brand's files are published beside its page.
+	inReloaded := func(file string) bool {
+		rest, ok := strings.CutPrefix(file, "brands/")
+		unit, _, _ := strings.Cut(rest, "/")
+		return ok && reload[unit]
 	}
-	for f, data := range out.files {
-		s.bundles[f] = data
-	}
-	for f, img := range photos {
-		s.photos[f] = img
-	}
+	s.bundles = replaceFiles(s.bundles, out.files, inReloaded)
+	s.photos = replaceFiles(s.photos, photos, inReloaded)
 	return nil
 }
 
-// plan makes the new state's page jobs and file table.
-func (s *server) plan(st *site.Site) *state {
-	files := make(map[string][]byte, len(s.static)+len(s.bundles))
-	for f, data := range s.static {
-		files[f] = data
+// replaceFiles returns files with those drop accepts replaced by add,
+// as a new map unless it would hold the same.
+func replaceFiles[V any](files, add map[string]V, drop func(string) bool) map[string]V {
+	var next map[string]V
+	for f := range files {
+		if _, kept := add[f]; !kept && drop(f) {
+			if next == nil {
+				next = maps.Clone(files)
+			}
+			delete(next, f)
+		}
 	}
-	for f, data := range s.bundles {
-		files[f] = data
+	for f, v := range add {
+		if old, ok := files[f]; ok && sameFile(old, v) {
+			continue
+		}
+		if next == nil {
+			next = maps.Clone(files)
+		}
+		next[f] = v
 	}
-	photos := make(map[string]render.Image, len(s.photos))
-	for f, img := range s.photos {
-		photos[f] = img
+	if next == nil {
+		return files
 	}
-	jobs := render.Plan(st, s.theme, render.Options{Target: render.Web, Assets: s.assets, Images: photos})
-	return newState(st.Config.BasePath(), st, files, jobs)
+	return next
+}
+
+// sameFile reports whether a published file is unchanged.
+func sameFile[V any](a, b V) bool {
+	switch a := any(a).(type) {
+	case []byte:
+		return bytes.Equal(a, any(b).([]byte))
+	case render.Image:
+		return reflect.DeepEqual(a, any(b).(render.Image))
+	}
+	return false
 }
 
 // memOutput collects written files in memory.

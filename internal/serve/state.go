@@ -2,12 +2,15 @@ package serve
 
 import (
 	"context"
+	"errors"
+	"maps"
 	"runtime"
 	"strings"
 	"sync"
 
 	"showcase/internal/render"
 	"showcase/internal/site"
+	"showcase/internal/theme"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -15,126 +18,197 @@ import (
 // state is one version of the site in memory. Files that need no
 // rendering (theme assets, logos, photos) are held as bytes; pages are
 // rendered when first asked for, or by the warmer, and kept.
+//
+// Nothing is planned ahead: the page of a unit or a brand is made from
+// the site when asked for, so an edit's page is served as soon as the
+// site is assembled, and the whole site's plan is made only when a page
+// that gathers the whole site, or the warmer, needs it.
 type state struct {
-	base  string
-	site  *site.Site
-	files map[string][]byte
-	jobs  map[string]render.Job
+	base string
+	site *site.Site
+	th   *theme.Theme
+	opts render.Options
+	// static are the theme's files and bundles the brands'; neither map
+	// changes once a state holds it.
+	static, bundles map[string][]byte
 
-	mu    sync.Mutex
-	cache map[string]*entry
-	// warmFilter, when set, limits warming to the files it accepts.
-	warmFilter func(file string) bool
+	planOnce sync.Once
+	jobs     map[string]render.Job
+
+	mu sync.Mutex
+	// pages are the rendered pages of units and brands, wide those of
+	// the pages that gather the whole site, kept apart so that an edit
+	// drops the latter without looking at the former.
+	pages, wide map[string]*entry
+	// warmFiles, when set, limits warming to those files.
+	warmFiles []string
 }
 
 // entry renders one page once, however many requests ask at the same time.
 type entry struct {
-	once sync.Once
-	data []byte
-	err  error
+	once   sync.Once
+	render func() ([]byte, error)
+	data   []byte
+	err    error
 }
 
-func newState(base string, s *site.Site, files map[string][]byte, jobs []render.Job) *state {
-	st := &state{base: base, site: s, files: files, jobs: make(map[string]render.Job, len(jobs)), cache: map[string]*entry{}}
-	for _, j := range jobs {
-		st.jobs[j.File] = j
+// get renders the page the first time. The job is dropped once done: a
+// kept page must not keep the site it was rendered from, since the states
+// after an edit keep it.
+func (e *entry) get() ([]byte, error) {
+	e.once.Do(func() {
+		e.data, e.err = e.render()
+		e.render = nil
+	})
+	return e.data, e.err
+}
+
+func newState(base string, s *site.Site, th *theme.Theme, opts render.Options, static, bundles map[string][]byte) *state {
+	return &state{base: base, site: s, th: th, opts: opts, static: static, bundles: bundles,
+		pages: map[string]*entry{}, wide: map[string]*entry{}}
+}
+
+// plan returns every job of the site by file, planned the first time.
+func (st *state) plan() map[string]render.Job {
+	st.planOnce.Do(func() {
+		jobs := render.Plan(st.site, st.th, st.opts)
+		st.jobs = make(map[string]render.Job, len(jobs))
+		for _, j := range jobs {
+			st.jobs[j.File] = j
+		}
+	})
+	return st.jobs
+}
+
+// job finds the job of a page: a unit's or a brand's without planning
+// the site, any other from the plan.
+func (st *state) job(file string) (render.Job, bool) {
+	if strings.HasSuffix(file, "/index.html") && isEntityPage(file) {
+		return render.EntityJob(st.site, st.th, st.opts, file)
 	}
-	return st
+	job, ok := st.plan()[file]
+	return job, ok
 }
 
 // lookup returns a file's bytes, rendering the page if need be.
 func (st *state) lookup(file string) ([]byte, error) {
-	if data, ok := st.files[file]; ok {
+	if data, ok := st.static[file]; ok {
 		return data, nil
 	}
-	job, ok := st.jobs[file]
-	if !ok {
-		return nil, errNotFound
+	if data, ok := st.bundles[file]; ok {
+		return data, nil
+	}
+	cache := st.wide
+	if isEntityPage(file) {
+		cache = st.pages
 	}
 	st.mu.Lock()
-	e := st.cache[file]
-	if e == nil {
-		e = &entry{}
-		st.cache[file] = e
-	}
+	e := cache[file]
 	st.mu.Unlock()
-	e.once.Do(func() { e.data, e.err = job.Render() })
-	return e.data, e.err
+	if e == nil {
+		job, ok := st.job(file)
+		if !ok {
+			return nil, errNotFound
+		}
+		st.mu.Lock()
+		if e = cache[file]; e == nil {
+			e = &entry{render: job.Render}
+			cache[file] = e
+		}
+		st.mu.Unlock()
+	}
+	return e.get()
 }
 
-// inherit keeps the rendered pages of old that the change did not touch.
-func (st *state) inherit(old *state, touched func(file string) bool) (kept int) {
+// inherit keeps the rendered pages of units and brands of old that the
+// change did not touch: every other unit and brand is as it was.
+func (st *state) inherit(old *state, t *touched) (kept int) {
 	old.mu.Lock()
-	defer old.mu.Unlock()
-	for file, e := range old.cache {
-		if _, still := st.jobs[file]; still && !touched(file) && e.err == nil && e.data != nil {
-			st.cache[file] = e
-			kept++
-		}
+	pages := maps.Clone(old.pages)
+	old.mu.Unlock()
+	for _, file := range t.files() {
+		delete(pages, file)
 	}
-	return kept
+	st.mu.Lock()
+	st.pages = pages
+	st.mu.Unlock()
+	return len(pages)
 }
 
 // warm renders every page not yet rendered, on all cores, until ctx ends:
 // the next change cancels it. A request for a page still renders it at
 // once, so warming only ever saves time.
 func (st *state) warm(ctx context.Context) error {
+	files := st.warmFiles
+	if files == nil {
+		for file := range st.plan() {
+			files = append(files, file)
+		}
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for file := range st.jobs {
+	for _, file := range files {
 		if ctx.Err() != nil {
 			break
-		}
-		if st.warmFilter != nil && !st.warmFilter(file) {
-			continue
 		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			_, err := st.lookup(file)
-			return err
+			if _, err := st.lookup(file); err != nil && !errors.Is(err, errNotFound) {
+				return err
+			}
+			return nil
 		})
 	}
 	return g.Wait()
 }
 
-// touchedBy returns which pages a reload of the given units can have
-// changed, judged by path: the pages of every brand in those units, before
-// and after, and of their partners; those units' own pages; and every page
-// that gathers brands from all over (home, lists, search, feed, sitemap).
-// Other brands' and units' pages are kept.
-func touchedBy(old, new *site.Site, units []string) func(string) bool {
-	unitSet := map[string]bool{}
-	for _, u := range units {
-		unitSet[u] = true
-	}
-	brands := map[string]bool{}
-	for _, s := range []*site.Site{old, new} {
-		for _, b := range s.Brands {
-			if !unitSet[b.Unit.ID] {
-				continue
-			}
-			brands[b.ID] = true
-			for _, p := range b.Paired {
-				brands[p.ID] = true
-			}
-		}
-	}
-	return func(file string) bool {
-		unit, brand, ok := entityOf(file)
-		switch {
-		case !ok:
-			return true
-		case brand != "":
-			return brands[unit+"/"+brand] || unitSet[unit]
-		}
-		return unitSet[unit]
-	}
+// warmOnly limits warming to the given files.
+func (st *state) warmOnly(files []string) { st.warmFiles = append([]string{}, files...) }
+
+// touched is what a reload of some units can have changed, judged by
+// path: the pages of every brand in those units, before and after, and
+// of their partners; those units' own pages; and every page that gathers
+// brands from all over (home, lists, search, feed, sitemap). Other
+// brands' and units' pages are kept.
+type touched struct {
+	units, brands map[string]bool
 }
 
-// warmOnly limits warming to the files keep accepts.
-func (st *state) warmOnly(keep func(file string) bool) { st.warmFilter = keep }
+func touchedBy(old, new *site.Site, units []string) *touched {
+	t := &touched{units: map[string]bool{}, brands: map[string]bool{}}
+	for _, u := range units {
+		t.units[u] = true
+	}
+	for _, s := range []*site.Site{old, new} {
+		for _, u := range units {
+			unit := s.UnitByID(u)
+			if unit == nil {
+				continue
+			}
+			for _, b := range unit.Brands {
+				t.brands[b.ID] = true
+				for _, p := range b.Paired {
+					t.brands[p.ID] = true
+				}
+			}
+		}
+	}
+	return t
+}
+
+// files lists the pages of the touched units and brands.
+func (t *touched) files() []string {
+	var files []string
+	for u := range t.units {
+		files = append(files, "units/"+u+"/index.html", "plaques/"+u+"/index.html")
+	}
+	for b := range t.brands {
+		files = append(files, "brands/"+b+"/index.html", "plaques/"+b+"/index.html")
+	}
+	return files
+}
 
 // isEntityPage reports whether file is the page of one brand or one unit
 // (or its plaques), as opposed to a page that gathers the whole site.
