@@ -2,11 +2,9 @@ package render_test
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
 
-	"showcase/internal/build"
 	"showcase/internal/render"
 )
 
@@ -14,15 +12,7 @@ import (
 // what the same page of Plan renders, for every page of a unit or a brand
 // on both targets, and that it makes no page Plan does not.
 func TestEntityJob(t *testing.T) {
-	fsys := loadTxtar(t, "testdata/site.txtar")
-	s, diags, err := build.Load(context.Background(), fsys, build.LoadOptions{}, nil)
-	if err != nil || len(diags) > 0 {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	th, err := build.LoadTheme(fsys, "default")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, th := loadTestSite(t)
 	for _, target := range []render.Target{render.Web, render.Kiosk} {
 		opts := render.Options{Target: target, Assets: map[string]string{"css/site.css": "css/site.0123456789.css"}}
 		planned := map[string]bool{}

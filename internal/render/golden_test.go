@@ -13,6 +13,8 @@ import (
 
 	"showcase/internal/build"
 	"showcase/internal/render"
+	"showcase/internal/site"
+	"showcase/internal/theme"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -33,10 +35,9 @@ func loadTxtar(t *testing.T, file string) fstest.MapFS {
 	return fsys
 }
 
-// TestGoldenPages renders representative pages of testdata/site.txtar, for
-// both targets, and compares them with testdata/golden. Run with -update
-// after an intended change and review the diff.
-func TestGoldenPages(t *testing.T) {
+// loadTestSite loads testdata/site.txtar and the default theme.
+func loadTestSite(t *testing.T) (*site.Site, *theme.Theme) {
+	t.Helper()
 	fsys := loadTxtar(t, "testdata/site.txtar")
 	s, diags, err := build.Load(context.Background(), fsys, build.LoadOptions{}, nil)
 	if err != nil || len(diags) > 0 {
@@ -46,6 +47,14 @@ func TestGoldenPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, th
+}
+
+// TestGoldenPages renders representative pages of testdata/site.txtar, for
+// both targets, and compares them with testdata/golden. Run with -update
+// after an intended change and review the diff.
+func TestGoldenPages(t *testing.T) {
+	s, th := loadTestSite(t)
 	cases := []struct {
 		target render.Target
 		file   string
@@ -75,6 +84,7 @@ func TestGoldenPages(t *testing.T) {
 			var got []byte
 			for _, j := range plans[c.target] {
 				if j.File == c.file {
+					var err error
 					if got, err = j.Render(); err != nil {
 						t.Fatal(err)
 					}
@@ -126,15 +136,7 @@ func firstDiff(want, got string) string {
 // TestPlanWritesEachFileOnce checks no two jobs write the same file: two
 // jobs racing on one path would make the output depend on scheduling.
 func TestPlanWritesEachFileOnce(t *testing.T) {
-	fsys := loadTxtar(t, "testdata/site.txtar")
-	s, _, err := build.Load(context.Background(), fsys, build.LoadOptions{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := build.LoadTheme(fsys, "default")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, th := loadTestSite(t)
 	for _, target := range []render.Target{render.Web, render.Kiosk} {
 		seen := map[string]bool{}
 		for _, j := range render.Plan(s, th, render.Options{Target: target}) {
