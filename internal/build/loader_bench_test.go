@@ -3,9 +3,7 @@ package build
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"sort"
-	"strconv"
 	"testing"
 	"time"
 
@@ -17,18 +15,9 @@ import (
 // SHOWCASE_BENCH_SITE reuses a generated corpus folder (written if empty);
 // SHOWCASE_BENCH_BRANDS sizes it (default 10000).
 func BenchmarkLoaderUpdate(b *testing.B) {
-	n := 10000
-	if v, err := strconv.Atoi(os.Getenv("SHOWCASE_BENCH_BRANDS")); err == nil && v > 0 {
-		n = v
-	}
-	src := os.Getenv("SHOWCASE_BENCH_SITE")
-	if src == "" {
-		src = filepath.Join(b.TempDir(), "site")
-	}
-	if _, err := os.Stat(filepath.Join(src, "showcase.yaml")); err != nil {
-		if err := corpus.Write(src, corpus.Options{Brands: n, Seed: 1, Photos: -1}); err != nil {
-			b.Fatal(err)
-		}
+	src, err := corpus.BenchSite(b.TempDir(), corpus.Options{Brands: corpus.BenchBrands(10000), Seed: 1, Photos: -1})
+	if err != nil {
+		b.Fatal(err)
 	}
 	root, err := os.OpenRoot(src)
 	if err != nil {

@@ -25,19 +25,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// benchBrands is the size of the generated site the benchmarks search:
-// 10,000 brands unless SHOWCASE_BENCH_BRANDS says otherwise.
-func benchBrands(b *testing.B) int {
-	if s := os.Getenv("SHOWCASE_BENCH_BRANDS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatalf("SHOWCASE_BENCH_BRANDS=%q: %v", s, err)
-		}
-		return n
-	}
-	return 10000
-}
-
 // benchSite generates a corpus of n brands and loads it.
 func benchSite(b testing.TB, n int) (string, *site.Site) {
 	b.Helper()
@@ -102,7 +89,7 @@ func gzipSize(data []byte) int {
 // shards, the figure the 1.5 KB budget is about), text-B/brand for the
 // text blocks read to check phrases and cut snippets.
 func BenchmarkIndexBuild(b *testing.B) {
-	n := benchBrands(b)
+	n := corpus.BenchBrands(10000)
 	_, s := benchSite(b, n)
 	var meta []byte
 	var shards, blocks [][]byte
@@ -143,7 +130,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 // count or bounds of it; done-ms until every candidate is checked and the
 // count is exact. The results are checked against the Go search.
 func BenchmarkSearchChromium(b *testing.B) {
-	n := benchBrands(b)
+	n := corpus.BenchBrands(10000)
 	src, s := benchSite(b, n)
 	dest := filepath.Join(b.TempDir(), "public")
 	writeSearch(b, src, s, dest)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,14 +17,6 @@ import (
 	"showcase/internal/serve"
 )
 
-// benchBrands is the corpus size; SHOWCASE_BENCH_BRANDS overrides it.
-func benchBrands() int {
-	if n, err := strconv.Atoi(os.Getenv("SHOWCASE_BENCH_BRANDS")); err == nil && n > 0 {
-		return n
-	}
-	return 10000
-}
-
 // BenchmarkServeEdit measures, on a generated corpus, the time from
 // writing one brand's file to its page being served with the change over
 // HTTP, the debounce included, and the time a theme change takes to
@@ -33,7 +24,7 @@ func benchBrands() int {
 //
 //	go test ./internal/serve -run '^$' -bench ServeEdit -benchtime 20x
 func BenchmarkServeEdit(b *testing.B) {
-	n := benchBrands()
+	n := corpus.BenchBrands(10000)
 	src := filepath.Join(b.TempDir(), "site")
 	if err := corpus.Write(src, corpus.Options{Brands: n, Seed: 1, Photos: -1}); err != nil {
 		b.Fatal(err)
