@@ -16,6 +16,7 @@ import (
 	"testing/fstest"
 
 	"showcase/internal/build"
+	"showcase/internal/cputime"
 	"showcase/internal/diag"
 	"showcase/internal/render"
 )
@@ -221,7 +222,7 @@ func BenchmarkBuild200Photos(b *testing.B) {
 	caches := b.TempDir()
 	var filled string
 	b.Run("cold", func(b *testing.B) {
-		cpu := cpuTime()
+		cpu := cputime.Used()
 		for b.Loop() {
 			cache, err := os.MkdirTemp(caches, "cold-")
 			if err != nil {
@@ -231,14 +232,14 @@ func BenchmarkBuild200Photos(b *testing.B) {
 			b.ReportMetric(float64(res.Images.Decoded), "decoded/op")
 			filled = cache
 		}
-		reportCPU(b, cpu)
+		cputime.Report(b, cpu)
 	})
 	b.Run("warm", func(b *testing.B) {
 		if filled == "" { // the cold run was filtered out
 			filled = filepath.Join(caches, "warm")
 			buildWithCache(b, src, dest, filled)
 		}
-		cpu := cpuTime()
+		cpu := cputime.Used()
 		for b.Loop() {
 			res := buildWithCache(b, src, dest, filled)
 			if res.Images.Decoded != 0 {
@@ -246,7 +247,7 @@ func BenchmarkBuild200Photos(b *testing.B) {
 			}
 			b.ReportMetric(float64(res.Images.Decoded), "decoded/op")
 		}
-		reportCPU(b, cpu)
+		cputime.Report(b, cpu)
 	})
 }
 

@@ -6,6 +6,8 @@ import (
 	"image/jpeg"
 	"testing"
 
+	"showcase/internal/cputime"
+
 	"golang.org/x/image/draw"
 )
 
@@ -36,14 +38,14 @@ func BenchmarkScale(b *testing.B) {
 		}},
 	} {
 		b.Run(k.name, func(b *testing.B) {
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				var m image.Image = src
 				for _, w := range []int{1600, 960, 480} {
 					m = k.scale(m, w, w*3/4)
 				}
 			}
-			reportCPU(b, cpu)
+			cputime.Report(b, cpu)
 		})
 	}
 }
@@ -67,13 +69,13 @@ func BenchmarkDerive(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			src := encodeJPEG(b, c.m)
 			p := NewProcessor("")
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				if _, err := p.Derive(src, PhotoOptions()); err != nil {
 					b.Fatal(err)
 				}
 			}
-			reportCPU(b, cpu)
+			cputime.Report(b, cpu)
 		})
 	}
 }
