@@ -14,6 +14,8 @@ import (
 	"showcase/internal/corpus"
 	"showcase/internal/publish"
 	"showcase/internal/render"
+	"showcase/internal/site"
+	"showcase/internal/theme"
 )
 
 // TestSpliceMatchesMinifier renders every page of the sample site and of a
@@ -27,26 +29,12 @@ func TestSpliceMatchesMinifier(t *testing.T) {
 	}
 	mn := publish.NewMinifier()
 	for _, source := range []string{repoRoot, gen} {
-		root, err := os.OpenRoot(source)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer root.Close()
-		s, _, err := build.Load(context.Background(), root.FS(), build.LoadOptions{}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		th, err := build.LoadTheme(root.FS(), s.Config.Theme)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, loadTheme := loadSource(t, source)
+		th := loadTheme()
 		for _, target := range []render.Target{render.Web, render.Kiosk} {
 			// Splicing clones the theme, which it cannot do once the
 			// theme has rendered a page: load one for each plan.
-			th2, err := build.LoadTheme(root.FS(), s.Config.Theme)
-			if err != nil {
-				t.Fatal(err)
-			}
+			th2 := loadTheme()
 			sheets := memSheets{}
 			plain := render.Plan(s, th, render.Options{Target: target})
 			spliced := render.Plan(s, th2, render.Options{Target: target, Splice: true, Sheets: sheets, Minify: mn.Minify})
@@ -122,6 +110,28 @@ func output(t *testing.T, mn *publish.Minifier, job render.Job, sheets memSheets
 	return data
 }
 
+// loadSource loads the site in dir, and returns it with a function that
+// loads its theme: a plan that splices needs a theme of its own.
+func loadSource(t *testing.T, dir string) (*site.Site, func() *theme.Theme) {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	s, _, err := build.Load(context.Background(), root.FS(), build.LoadOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, func() *theme.Theme {
+		th, err := build.LoadTheme(root.FS(), s.Config.Theme)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return th
+	}
+}
+
 // TestBuildMatchesPlainRender builds a generated corpus as the command does
 // (spliced QR codes, sheets spooled and written in segments) and checks
 // every page against rendering it whole and minifying it.
@@ -133,19 +143,8 @@ func TestBuildMatchesPlainRender(t *testing.T) {
 	if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest, Target: render.Web}); err != nil {
 		t.Fatal(err)
 	}
-	root, err := os.OpenRoot(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	s, _, err := build.Load(context.Background(), root.FS(), build.LoadOptions{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	th, err := build.LoadTheme(root.FS(), s.Config.Theme)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, loadTheme := loadSource(t, src)
+	th := loadTheme()
 	mn := publish.NewMinifier()
 	built := readTree(t, dest)
 	jobs := render.Plan(s, th, render.Options{Target: render.Web, Assets: assetNames(built)})
