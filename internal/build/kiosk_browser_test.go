@@ -369,10 +369,7 @@ func resolve(base, ref string) string {
 // waitFor evaluates expr in the page until it is true. A page being
 // replaced by a navigation cannot evaluate anything, so errors only mean
 // "not yet", and an evaluation that gets no answer within seconds (its
-// page went away) is tried again. It gives up shortly before the test
-// binary's own deadline, so a page that never gets there fails the test
-// with a message rather than a panic; without a deadline it waits as long
-// as it takes.
+// page went away) is tried again, for as long as retry allows.
 func waitFor(t *testing.T, expr string) chromedp.Action {
 	return waitUntil(t, expr, expr)
 }
@@ -387,26 +384,10 @@ func waitInPage(t *testing.T, expr string) chromedp.Action {
 
 func waitUntil(t *testing.T, expr, js string) chromedp.Action {
 	await := func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams { return p.WithAwaitPromise(true) }
-	return chromedp.ActionFunc(func(ctx context.Context) error {
-		if d, ok := t.Deadline(); ok {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithDeadline(ctx, d.Add(-30*time.Second))
-			defer cancel()
-		}
-		var lastErr error
-		for {
-			var ok bool
-			err := evaluateOnce(ctx, js, &ok, await)
-			if err == nil && ok {
-				return nil
-			}
-			lastErr = err
-			select {
-			case <-ctx.Done():
-				return fmt.Errorf("waiting for %s: %w (last error: %v)", expr, ctx.Err(), lastErr)
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
+	return retry(t, "waiting for "+expr, func(ctx context.Context) (bool, error) {
+		var ok bool
+		err := evaluateOnce(ctx, js, &ok, await)
+		return ok, err
 	})
 }
 
@@ -415,6 +396,17 @@ func waitUntil(t *testing.T, expr, js string) chromedp.Action {
 // the page, so the read never meets a half-loaded document.
 func readHref(t *testing.T, sel string, out *string) chromedp.Action {
 	js := fmt.Sprintf(`(() => { const e = document.querySelector(%q); return document.readyState === "complete" && e ? (e.getAttribute("href") || "") : ""; })()`, sel)
+	return retry(t, "reading the href of "+sel, func(ctx context.Context) (bool, error) {
+		err := evaluateOnce(ctx, js, out)
+		return *out != "", err
+	})
+}
+
+// retry calls try every 20 ms until it reports done without an error. It
+// gives up shortly before the test binary's own deadline, so a page that
+// never gets there fails the test with a message naming what was awaited
+// rather than a panic; without a deadline it waits as long as it takes.
+func retry(t *testing.T, what string, try func(ctx context.Context) (done bool, err error)) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		if d, ok := t.Deadline(); ok {
 			var cancel context.CancelFunc
@@ -423,14 +415,14 @@ func readHref(t *testing.T, sel string, out *string) chromedp.Action {
 		}
 		var lastErr error
 		for {
-			err := evaluateOnce(ctx, js, out)
-			if err == nil && *out != "" {
+			done, err := try(ctx)
+			if err == nil && done {
 				return nil
 			}
 			lastErr = err
 			select {
 			case <-ctx.Done():
-				return fmt.Errorf("reading the href of %s: %w (last error: %v)", sel, ctx.Err(), lastErr)
+				return fmt.Errorf("%s: %w (last error: %v)", what, ctx.Err(), lastErr)
 			case <-time.After(20 * time.Millisecond):
 			}
 		}
