@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sync"
 )
 
 // Dir is an output folder being written. Files go into a temporary folder
@@ -15,8 +16,14 @@ import (
 type Dir struct {
 	dest string
 	tmp  string
-	root *os.Root
+	tree *tree
+	// made holds the folders, slash-separated, known to exist in tmp, so
+	// each is created once however many files it receives.
+	made sync.Map
 }
+
+// errNotLocal refuses a path that would leave the output folder.
+var errNotLocal = errors.New("path is not inside the output folder")
 
 // Create starts writing the output for dest.
 func Create(dest string) (*Dir, error) {
@@ -30,41 +37,103 @@ func Create(dest string) (*Dir, error) {
 		return nil, fmt.Errorf("create temporary output: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		_ = os.Remove(tmp)
 		return nil, fmt.Errorf("create temporary output: %w", err)
 	}
-	root, err := os.OpenRoot(tmp)
+	t, err := openTree(tmp)
 	if err != nil {
+		_ = os.Remove(tmp)
 		return nil, fmt.Errorf("open temporary output: %w", err)
 	}
-	return &Dir{dest: dest, tmp: tmp, root: root}, nil
+	return &Dir{dest: dest, tmp: tmp, tree: t}, nil
 }
 
 // Write writes one file, creating its folders. It is safe for concurrent
-// use. The path is slash-separated and relative to the output folder; the
-// folder is opened with os.Root, so no path can escape it.
+// use. The path is slash-separated and relative to the output folder; a
+// path with "..", an absolute path, or one that meets a symbolic link is
+// refused, so nothing is written outside the folder.
 func (d *Dir) Write(file string, data []byte) error {
-	if err := d.mkdirs(file); err != nil {
+	if err := d.prepare(file); err != nil {
 		return err
 	}
-	if err := d.root.WriteFile(file, data, 0o644); err != nil {
+	if err := d.tree.writeFile(file, data); err != nil {
 		return fmt.Errorf("write %s: %w", file, err)
 	}
 	return nil
 }
 
-// mkdirs creates the folders of file.
-func (d *Dir) mkdirs(file string) error {
-	if dir := path.Dir(file); dir != "." {
-		if err := d.root.MkdirAll(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("write %s: %w", file, err)
-		}
+// Create opens a file of the output for writing in parts, creating its
+// folders, for a file too large to hold whole. The caller closes it.
+func (d *Dir) Create(file string) (io.WriteCloser, error) {
+	if err := d.prepare(file); err != nil {
+		return nil, err
 	}
+	f, err := d.tree.create(file)
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", file, err)
+	}
+	return f, nil
+}
+
+// CopyFile writes a file of the output with the contents of src, from its
+// current offset to its end, creating its folders. Where the kernel can
+// copy between the two files (copy_file_range on Linux) the data never
+// passes through the process.
+func (d *Dir) CopyFile(file string, src *os.File) error {
+	if err := d.prepare(file); err != nil {
+		return err
+	}
+	f, err := d.tree.create(file)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	// *os.File's ReadFrom is where the kernel copy is done.
+	_, err = io.Copy(f, src)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	return nil
+}
+
+// prepare refuses a file path that is not local to the output and creates
+// the folders it is in.
+func (d *Dir) prepare(file string) error {
+	if !fs.ValidPath(file) || file == "." {
+		return fmt.Errorf("write %q: %w", file, errNotLocal)
+	}
+	if err := d.mkdirs(path.Dir(file)); err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	return nil
+}
+
+// mkdirs creates dir and the folders above it that do not exist yet.
+// Folders are remembered once made, so writing a file into a known folder
+// costs no system call for it. Two writers may make the same folder at
+// once: the second finds it there, which is fine when it is a folder.
+func (d *Dir) mkdirs(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	if _, ok := d.made.Load(dir); ok {
+		return nil
+	}
+	if err := d.mkdirs(path.Dir(dir)); err != nil {
+		return err
+	}
+	if err := d.tree.mkdir(dir); err != nil {
+		return err
+	}
+	d.made.Store(dir, struct{}{})
 	return nil
 }
 
 // Commit replaces the destination with the finished output.
 func (d *Dir) Commit() error {
-	if err := d.root.Close(); err != nil {
+	if err := d.tree.close(); err != nil {
 		return fmt.Errorf("close output: %w", err)
 	}
 	if err := swap(d.tmp, d.dest); err != nil {
@@ -76,21 +145,8 @@ func (d *Dir) Commit() error {
 
 // Abort removes the unfinished output and leaves the destination alone.
 func (d *Dir) Abort() {
-	_ = d.root.Close()
+	_ = d.tree.close()
 	_ = os.RemoveAll(d.tmp)
-}
-
-// Create opens a file of the output for writing in parts, creating its
-// folders, for a file too large to hold whole. The caller closes it.
-func (d *Dir) Create(file string) (io.WriteCloser, error) {
-	if err := d.mkdirs(file); err != nil {
-		return nil, err
-	}
-	f, err := d.root.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("write %s: %w", file, err)
-	}
-	return f, nil
 }
 
 // TempFile creates a temporary file beside the output, on the same file
@@ -98,3 +154,7 @@ func (d *Dir) Create(file string) (io.WriteCloser, error) {
 func (d *Dir) TempFile(pattern string) (*os.File, error) {
 	return os.CreateTemp(filepath.Dir(d.tmp), pattern)
 }
+
+// errNotFolder is a path where a folder of the output should be that holds
+// something else, such as a symbolic link.
+var errNotFolder = errors.New("exists and is not a folder")

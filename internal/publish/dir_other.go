@@ -1,0 +1,57 @@
+//go:build !linux
+
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// tree writes files into a folder through os.Root, so that no path can
+// escape it, where openat2 is not to be had.
+type tree struct {
+	root *os.Root
+}
+
+// openTree opens the folder dir.
+func openTree(dir string) (*tree, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &tree{root: root}, nil
+}
+
+// mkdir makes the folder dir, whose parent exists. A folder already there
+// is accepted; anything else there is not.
+func (t *tree) mkdir(dir string) error {
+	err := t.root.Mkdir(dir, 0o755)
+	if !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	info, err := t.root.Lstat(dir)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s %w", dir, errNotFolder)
+	}
+	return nil
+}
+
+// writeFile creates file, or empties it, and writes data to it.
+func (t *tree) writeFile(file string, data []byte) error {
+	return t.root.WriteFile(file, data, 0o644)
+}
+
+// create creates file, or empties it, for writing.
+func (t *tree) create(file string) (*os.File, error) {
+	return t.root.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+// close closes the folder.
+func (t *tree) close() error {
+	return t.root.Close()
+}
