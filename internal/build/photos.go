@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -81,20 +82,55 @@ func publishPhoto(fsys fs.FS, b *site.Brand, name string, images *photo.Processo
 	if err != nil {
 		return render.Image{}, fmt.Errorf("read photo %s: %w", src, err)
 	}
-	d, err := images.Derive(data, photo.PhotoOptions())
+	d, cached, err := derivePhoto(data, images, out)
 	if err != nil {
 		return render.Image{}, fmt.Errorf("photo %s: %w", src, err)
 	}
+	defer closeAll(cached)
 	stem := safeName(strings.TrimSuffix(name, path.Ext(name)))
 	var img render.Image
 	for i, v := range d.Variants {
 		file := b.File(stem + "-" + strconv.Itoa(v.Width) + "w." + d.Key[:10] + d.Format.Ext())
-		if err := out.Write(file, d.Files[i]); err != nil {
+		if err := writeVariant(out, file, d, cached, i); err != nil {
 			return render.Image{}, err
 		}
 		img.Sizes = append(img.Sizes, render.ImageSize{File: file, Width: v.Width, Height: v.Height})
 	}
 	return img, nil
+}
+
+// fileCopier is an Output that can copy a file into the output without
+// reading it into memory, as publish.Dir can.
+type fileCopier interface {
+	CopyFile(file string, src *os.File) error
+}
+
+// derivePhoto derives a photo's sizes. For an output that copies files, a
+// cached photo's sizes come as open files of the cache (the cached
+// result), which the caller closes; otherwise as bytes in d.Files.
+func derivePhoto(data []byte, images *photo.Processor, out Output) (d *photo.Derived, cached []*os.File, err error) {
+	if _, ok := out.(fileCopier); ok {
+		return images.DeriveOpen(data, photo.PhotoOptions())
+	}
+	d, err = images.Derive(data, photo.PhotoOptions())
+	return d, nil, err
+}
+
+// writeVariant writes size i of a derived photo as file: copied from the
+// cache when it came from there, or from its bytes. The output gets a copy
+// and never a link, so an edit of the output cannot reach the cache.
+func writeVariant(out Output, file string, d *photo.Derived, cached []*os.File, i int) error {
+	if cached != nil {
+		return out.(fileCopier).CopyFile(file, cached[i])
+	}
+	return out.Write(file, d.Files[i])
+}
+
+// closeAll closes the cache files derivePhoto opened.
+func closeAll(files []*os.File) {
+	for _, f := range files {
+		_ = f.Close()
+	}
 }
 
 // publishLogo writes a brand's logo under its own name, which every

@@ -34,6 +34,23 @@ func (c Cache) variantFile(key string, d *Derived, i int) string {
 // load returns the entry for key, or false when there is none or it cannot
 // be read whole (which makes the caller derive and rewrite it).
 func (c Cache) load(key string) (*Derived, bool) {
+	d, ok := c.manifest(key)
+	if !ok {
+		return nil, false
+	}
+	d.Files = make([][]byte, len(d.Variants))
+	for i := range d.Variants {
+		var err error
+		if d.Files[i], err = os.ReadFile(c.variantFile(key, d, i)); err != nil {
+			return nil, false
+		}
+	}
+	return d, true
+}
+
+// manifest reads the manifest of key's entry, or returns false when there
+// is none or it is not one this version wrote.
+func (c Cache) manifest(key string) (*Derived, bool) {
 	if c.Dir == "" {
 		return nil, false
 	}
@@ -49,13 +66,51 @@ func (c Cache) load(key string) (*Derived, bool) {
 	if d.Format != JPEG && d.Format != PNG {
 		return nil, false
 	}
-	d.Files = make([][]byte, len(d.Variants))
+	return d, true
+}
+
+// DeriveOpen is Derive for a caller that can copy files: when the cache
+// holds the entry, its variants come as files open for reading and
+// d.Files is nil, so they can be copied into the output without passing
+// through memory; files is nil when the image was derived now, and the
+// bytes are in d.Files. The caller closes the files.
+func (p *Processor) DeriveOpen(src []byte, opts Options) (d *Derived, files []*os.File, err error) {
+	key := Key(src, opts)
+	if d, files, ok := p.cache.open(key); ok {
+		p.reused.Add(1)
+		return d, files, nil
+	}
+	d, err = p.Derive(src, opts)
+	return d, nil, err
+}
+
+// open is load that opens the variants instead of reading them. Opening
+// every variant before any is used keeps the promise of load: an entry
+// that is not whole is derived again.
+func (c Cache) open(key string) (*Derived, []*os.File, bool) {
+	d, ok := c.manifest(key)
+	if !ok {
+		return nil, nil, false
+	}
+	files := make([]*os.File, len(d.Variants))
 	for i := range d.Variants {
-		if d.Files[i], err = os.ReadFile(c.variantFile(key, d, i)); err != nil {
-			return nil, false
+		f, err := os.Open(c.variantFile(key, d, i))
+		if err != nil {
+			closeAll(files)
+			return nil, nil, false
+		}
+		files[i] = f
+	}
+	return d, files, true
+}
+
+// closeAll closes the files open opened; nil entries are skipped.
+func closeAll(files []*os.File) {
+	for _, f := range files {
+		if f != nil {
+			_ = f.Close()
 		}
 	}
-	return d, true
 }
 
 // store writes an entry: the variants first, the manifest last.
