@@ -83,7 +83,9 @@ func Load(fsys fs.FS) (*Site, diag.List, error) {
 // document's Meta and Body when done with them, which lets their memory go
 // before the whole site is read; it must be safe for concurrent use.
 func LoadEach(fsys fs.FS, visit func(*Document)) (*Site, diag.List, error) {
-	units, err := fs.ReadDir(fsys, Dir)
+	r := newReader(fsys)
+	defer r.close()
+	units, err := r.readDir(Dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			var diags diag.List
@@ -94,19 +96,19 @@ func LoadEach(fsys fs.FS, visit func(*Document)) (*Site, diag.List, error) {
 		}
 		return nil, nil, fmt.Errorf("read %s: %w", Dir, err)
 	}
-	l := &loader{fsys: fsys, visit: visit}
+	l := &loader{r: r, visit: visit}
 	for _, u := range units {
-		unitDir := path.Join(Dir, u.Name())
-		if !u.IsDir() {
-			if u.Type()&fs.ModeSymlink != 0 {
+		unitDir := path.Join(Dir, u.name)
+		if !u.isDir() {
+			if u.typ&fs.ModeSymlink != 0 {
 				l.add(symlinkFinding(unitDir))
 			}
 			continue
 		}
-		if strings.HasPrefix(u.Name(), ".") {
+		if strings.HasPrefix(u.name, ".") {
 			continue
 		}
-		if err := loadUnit(l, unitDir, u.Name()); err != nil {
+		if err := loadUnit(l, unitDir, u.name); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -121,37 +123,37 @@ func loadUnit(l *loader, dir, unitID string) error {
 			diag.T("单位文件夹名 %q 不合规", "unit folder name %q is not a valid id", unitID),
 			diag.T("文件夹名只能用小写英文字母、数字和连字符（a-z、0-9、-），例如 finance", "use lower-case letters, digits and hyphens, for example \"finance\""))
 	}
-	entries, err := fs.ReadDir(l.fsys, dir)
+	entries, err := l.r.readDir(dir)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", dir, err)
 	}
 	hasUnit := false
 	for _, e := range entries {
-		p := path.Join(dir, e.Name())
+		p := path.Join(dir, e.name)
 		switch {
-		case e.Type()&fs.ModeSymlink != 0:
+		case e.typ&fs.ModeSymlink != 0:
 			l.add(symlinkFinding(p))
-		case e.Name() == UnitFile && e.Type().IsRegular():
+		case e.name == UnitFile && e.typ.IsRegular():
 			hasUnit = true
 			l.task(func(r *result) error {
 				doc := &Document{Path: p, Kind: UnitKind, UnitID: unitID}
 				r.unit = doc
-				if err := readDocument(l.fsys, doc, &r.diags); err != nil {
+				if err := readDocument(l.r, doc, &r.diags); err != nil {
 					return err
 				}
 				l.visited(doc)
 				return nil
 			})
-		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
+		case e.isDir() && !strings.HasPrefix(e.name, "."):
 			l.task(func(r *result) error {
 				var err error
-				if r.brand, err = loadBrand(l.fsys, p, unitID, e.Name(), &r.diags); err == nil && r.brand != nil {
+				if r.brand, err = loadBrand(l.r, p, unitID, e.name, &r.diags); err == nil && r.brand != nil {
 					l.visited(r.brand)
 				}
 				return err
 			})
-		case strings.EqualFold(path.Ext(e.Name()), ".md") && e.Name() != UnitFile:
-			l.add(strayFinding(p, unitID, e.Name()))
+		case strings.EqualFold(path.Ext(e.name), ".md") && e.name != UnitFile:
+			l.add(strayFinding(p, unitID, e.name))
 		}
 	}
 	if !hasUnit {
@@ -164,8 +166,8 @@ func loadUnit(l *loader, dir, unitID string) error {
 
 // loadBrand reads a brand's bundle; the document is nil when the folder
 // has no index.md.
-func loadBrand(fsys fs.FS, dir, unitID, brandID string, diags *diag.List) (*Document, error) {
-	bundle, hasIndex, err := listBundle(fsys, dir, diags)
+func loadBrand(r reader, dir, unitID, brandID string, diags *diag.List) (*Document, error) {
+	bundle, hasIndex, err := listBundle(r, dir, diags)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +183,7 @@ func loadBrand(fsys fs.FS, dir, unitID, brandID string, diags *diag.List) (*Docu
 			diag.T("文件夹名只能用小写英文字母、数字和连字符（a-z、0-9、-），例如 ledger", "use lower-case letters, digits and hyphens, for example \"ledger\""))
 	}
 	doc := &Document{Path: path.Join(dir, BrandFile), Kind: BrandKind, UnitID: unitID, BrandID: brandID, Bundle: bundle}
-	if err := readDocument(fsys, doc, diags); err != nil {
+	if err := readDocument(r, doc, diags); err != nil {
 		return nil, err
 	}
 	return doc, nil
@@ -190,36 +192,59 @@ func loadBrand(fsys fs.FS, dir, unitID, brandID string, diags *diag.List) (*Docu
 // listBundle lists a bundle's files (other than index.md) with their sizes
 // and kinds. Symbolic links are findings and are never followed; hidden
 // folders are skipped.
-func listBundle(fsys fs.FS, dir string, diags *diag.List) (map[string]BundleFile, bool, error) {
-	bundle := map[string]BundleFile{}
-	hasIndex := false
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+func listBundle(r reader, dir string, diags *diag.List) (map[string]BundleFile, bool, error) {
+	b := &bundleWalk{r: r, dir: dir, diags: diags, files: map[string]BundleFile{}}
+	if err := b.walk(dir); err != nil {
+		return nil, false, fmt.Errorf("read %s: %w", dir, err)
+	}
+	return b.files, b.hasIndex, nil
+}
+
+// bundleWalk is the state of listBundle's walk through a bundle, which
+// visits names in the order fs.WalkDir would.
+type bundleWalk struct {
+	r        reader
+	dir      string
+	diags    *diag.List
+	files    map[string]BundleFile
+	hasIndex bool
+}
+
+// walk lists the folder p of the bundle and everything under it.
+func (b *bundleWalk) walk(p string) error {
+	entries, err := b.r.readDir(p)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := b.visit(path.Join(p, e.name), e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// visit takes one entry of the bundle's folder tree.
+func (b *bundleWalk) visit(p string, e entry) error {
+	rel := strings.TrimPrefix(strings.TrimPrefix(p, b.dir), "/")
+	switch {
+	case e.typ&fs.ModeSymlink != 0:
+		b.diags.Add(symlinkFinding(p))
+	case e.isDir():
+		if strings.HasPrefix(e.name, ".") {
+			return nil
+		}
+		return b.walk(p)
+	case rel == BrandFile:
+		b.hasIndex = e.typ.IsRegular()
+	case e.typ.IsRegular():
+		f, err := bundleFile(b.r, p)
 		if err != nil {
 			return err
 		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
-		switch {
-		case d.Type()&fs.ModeSymlink != 0:
-			diags.Add(symlinkFinding(p))
-		case d.IsDir():
-			if strings.HasPrefix(d.Name(), ".") && p != dir {
-				return fs.SkipDir
-			}
-		case rel == BrandFile:
-			hasIndex = d.Type().IsRegular()
-		case d.Type().IsRegular():
-			f, err := bundleFile(fsys, p, d)
-			if err != nil {
-				return err
-			}
-			bundle[rel] = f
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, false, fmt.Errorf("read %s: %w", dir, err)
+		b.files[rel] = f
 	}
-	return bundle, hasIndex, nil
+	return nil
 }
 
 // strayFinding reports a Markdown file in a unit folder that is neither the
@@ -246,33 +271,36 @@ func symlinkFinding(p string) diag.Diagnostic {
 
 // bundleFile learns a bundle file's size and, from its first bytes, its
 // kind; the build reads the whole file later, once.
-func bundleFile(fsys fs.FS, p string, d fs.DirEntry) (BundleFile, error) {
-	info, err := d.Info()
+func bundleFile(r reader, p string) (BundleFile, error) {
+	f, err := r.open(p)
 	if err != nil {
 		return BundleFile{}, err
 	}
-	kind, err := sniffFile(fsys, p)
+	defer f.Close()
+	kind, err := sniff(f)
 	if err != nil {
-		return BundleFile{}, err
+		return BundleFile{}, fmt.Errorf("read %s: %w", p, err)
 	}
-	return BundleFile{Size: info.Size(), Kind: kind}, nil
+	return BundleFile{Size: f.size(), Kind: kind}, nil
 }
 
-// readDocument reads and parses one content file into doc.
-func readDocument(fsys fs.FS, doc *Document, diags *diag.List) error {
-	info, err := fs.Stat(fsys, doc.Path)
-	if err != nil {
-		return fmt.Errorf("stat %s: %w", doc.Path, err)
-	}
-	if info.Size() > MaxFileSize {
-		diags.Add(tooLargeFinding(doc.Path, info.Size()))
-		return nil
-	}
-	data, err := readAtMost(fsys, doc.Path, MaxFileSize+1)
+// readDocument reads and parses one content file into doc. The file is
+// opened once and its size taken from the open file.
+func readDocument(r reader, doc *Document, diags *diag.List) error {
+	f, err := r.open(doc.Path)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", doc.Path, err)
 	}
-	// The file may have grown since it was listed; the limit holds anyway.
+	defer f.Close()
+	if f.size() > MaxFileSize {
+		diags.Add(tooLargeFinding(doc.Path, f.size()))
+		return nil
+	}
+	data, err := readAtMost(f, MaxFileSize+1)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", doc.Path, err)
+	}
+	// The file may have grown since it was opened; the limit holds anyway.
 	if len(data) > MaxFileSize {
 		diags.Add(tooLargeFinding(doc.Path, int64(len(data))))
 		return nil
@@ -281,14 +309,21 @@ func readDocument(fsys fs.FS, doc *Document, diags *diag.List) error {
 	return nil
 }
 
-// readAtMost reads up to limit bytes of a file.
-func readAtMost(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
+// readAtMost reads up to limit bytes of an open file. The buffer is sized
+// from the file, one byte over, so a file that has not grown since it was
+// opened is read in one piece and its end seen at once.
+func readAtMost(f file, limit int64) ([]byte, error) {
+	buf := make([]byte, min(f.size()+1, limit))
+	n, err := io.ReadFull(f, buf)
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return buf[:n], nil
 	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit))
+	if err != nil || int64(n) == limit {
+		return buf[:n], err
+	}
+	// The file has grown: read on, up to the limit.
+	rest, err := io.ReadAll(io.LimitReader(f, limit-int64(n)))
+	return append(buf, rest...), err
 }
 
 func tooLargeFinding(p string, size int64) diag.Diagnostic {
@@ -321,7 +356,9 @@ func LoadUnitEach(fsys fs.FS, unitID string, visit func(*Document)) (*Site, diag
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", dir, err)
 	}
-	l := &loader{fsys: fsys, visit: visit}
+	r := newReader(fsys)
+	defer r.close()
+	l := &loader{r: r, visit: visit}
 	if err := loadUnit(l, dir, unitID); err != nil {
 		return nil, nil, err
 	}

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"io/fs"
 	"runtime"
 
 	"showcase/internal/diag"
@@ -15,7 +14,7 @@ import (
 // together in walk order, so the site and its findings come out the same
 // as from a sequential walk.
 type loader struct {
-	fsys    fs.FS
+	r       reader
 	visit   func(*Document)
 	results []*result
 	tasks   []func() error

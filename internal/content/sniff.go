@@ -3,9 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"io/fs"
 )
 
 // Image kinds that a file's first bytes show, whatever its name says.
@@ -31,17 +29,12 @@ type BundleFile struct {
 	Kind string
 }
 
-// sniffFile reads the start of a file and tells its kind.
-func sniffFile(fsys fs.FS, name string) (string, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	head := make([]byte, sniffLen)
-	n, err := io.ReadFull(f, head)
+// sniff reads the start of a file and tells its kind.
+func sniff(r io.Reader) (string, error) {
+	var head [sniffLen]byte
+	n, err := io.ReadFull(r, head[:])
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("read %s: %w", name, err)
+		return "", err
 	}
 	return Sniff(head[:n]), nil
 }
