@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"showcase/internal/browsertest"
 	"showcase/internal/build"
 	"showcase/internal/corpus"
+	"showcase/internal/cputime"
 	"showcase/internal/render"
 	"showcase/internal/search"
 	"showcase/internal/site"
@@ -25,11 +27,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// benchSite generates a corpus of n brands and loads it.
+// benchSite generates a corpus of n brands, or takes the one
+// SHOWCASE_BENCH_SITE names, and loads it.
 func benchSite(b testing.TB, n int) (string, *site.Site) {
 	b.Helper()
-	src := b.TempDir()
-	if err := corpus.Write(src, corpus.Options{Brands: n, Photos: -1}); err != nil {
+	src, err := corpus.BenchSite(b.TempDir(), corpus.Options{Brands: n, Photos: -1})
+	if err != nil {
 		b.Fatal(err)
 	}
 	s, diags, err := build.Load(context.Background(), os.DirFS(src), build.LoadOptions{}, nil)
@@ -83,16 +86,20 @@ func gzipSize(data []byte) int {
 }
 
 // BenchmarkIndexBuild measures tokenizing a generated site of 10,000
-// brands and writing its index files (ns/op; the build runs the file jobs
-// on all cores, this loop on one), and reports their size after gzip per
-// brand: index-B/brand for what decides a search (meta.js and the token
+// brands and writing its index files (ns/op; tokenizing runs on all
+// cores, the file jobs, which the build runs on all cores, on one here;
+// cpu-ns/op is the CPU time of all cores), the heap the tokenized index
+// holds (heap-MB), and the files' size after gzip per brand: index-B/brand for what decides a search (meta.js and the token
 // shards, the figure the 1.5 KB budget is about), text-B/brand for the
 // text blocks read to check phrases and cut snippets.
 func BenchmarkIndexBuild(b *testing.B) {
 	n := corpus.BenchBrands(10000)
 	_, s := benchSite(b, n)
+	// Before the loop, whose last index b.Loop keeps alive.
+	heap := indexHeap(s)
 	var meta []byte
 	var shards, blocks [][]byte
+	cpu := cputime.Used()
 	for b.Loop() {
 		x := search.New(s, search.Options{})
 		meta, shards, blocks = x.MetaJS(), nil, nil
@@ -103,6 +110,8 @@ func BenchmarkIndexBuild(b *testing.B) {
 			blocks = append(blocks, x.BlockJS(k))
 		}
 	}
+	cputime.Report(b, cpu)
+	b.ReportMetric(float64(heap)/(1<<20), "heap-MB")
 	sum := func(files [][]byte) (raw, gz int) {
 		for _, f := range files {
 			raw += len(f)
@@ -118,6 +127,23 @@ func BenchmarkIndexBuild(b *testing.B) {
 	b.ReportMetric(float64(metaGz+shardGz+blockGz)/float64(n), "total-B/brand")
 	fmt.Printf("%d brands, after gzip (before): meta.js %d B (%d), %d token shards %d B (%d), %d text blocks %d B (%d)\n",
 		n, metaGz, metaRaw, len(shards), shardGz, shardRaw, len(blocks), blockGz, blockRaw)
+}
+
+// indexHeap is the heap the index of s holds once tokenized, while its
+// files are written.
+func indexHeap(s *site.Site) uint64 {
+	live := func() uint64 {
+		var m goruntime.MemStats
+		goruntime.GC()
+		goruntime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := live()
+	x := search.New(s, search.Options{})
+	x.Version()
+	after := live()
+	goruntime.KeepAlive(x)
+	return after - before
 }
 
 // BenchmarkSearchChromium measures searches over a generated site of

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -90,20 +89,15 @@ func decodePostings(s string) (*postings, error) {
 // showcaseSearch.shard with the shard's number and an object mapping each
 // token to its postings.
 func (x *Index) ShardJS(k int) []byte {
-	m := x.shard(k)
-	toks := make([]string, 0, len(m))
-	for t := range m {
-		toks = append(toks, t)
-	}
-	slices.Sort(toks)
+	x.prepare()
 	b := fmt.Appendf(nil, "showcaseSearch.shard(%d,{", k)
-	for i, t := range toks {
+	for i, t := range x.shards[k].sorted() {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSON(b, t)
+		b = appendJSON(b, t.token)
 		b = append(b, ':', '"')
-		b = m[t].encode(b)
+		b = t.p.encode(b)
 		b = append(b, '"')
 	}
 	return append(b, "});\n"...)
@@ -115,8 +109,9 @@ func (x *Index) ShardJS(k int) []byte {
 func (x *Index) BlockJS(k int) []byte {
 	lo, hi := k*x.block, min((k+1)*x.block, len(x.docs))
 	rows := make([][]string, 0, hi-lo)
-	for i := lo; i < hi; i++ {
-		rows = append(rows, x.docs[i].block[:])
+	for _, b := range x.brands[lo:hi] {
+		blk := blockOf(b)
+		rows = append(rows, blk[:])
 	}
 	b := fmt.Appendf(nil, "showcaseSearch.block(%d,", k)
 	b = appendJSON(b, rows)
@@ -172,12 +167,13 @@ func (x *Index) MetaJS() []byte {
 // appendJSON appends v as JSON, without escaping <, > and &: the files
 // are scripts, never inlined in HTML. U+2028 and U+2029 stay escaped.
 func appendJSON(b []byte, v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	// The encoder appends to b itself, sparing a copy of a text block.
+	buf := bytes.NewBuffer(b)
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		// Strings, numbers and slices of them always encode.
 		panic(fmt.Sprintf("search: encode %T: %v", v, err))
 	}
-	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }

@@ -5,9 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"math/bits"
-	"runtime"
 	"slices"
-	"sort"
 	"sync"
 
 	"showcase/internal/site"
@@ -34,11 +32,14 @@ const (
 	defaultBlock   = 8
 )
 
-// Index is the search index of a site. New only gathers the text; the
-// tokens are computed, in parallel, the first time an output needs them,
-// so building the index costs nothing until the build writes it. The
+// Index is the search index of a site. New only gathers what meta.js
+// needs; the tokens are computed, in parallel, the first time an output
+// needs them, so building the index costs nothing until the build writes
+// it. The index keeps each token's postings packed, and no brand's text:
+// the text blocks are made from the brands when they are written. The
 // methods are safe for concurrent use.
 type Index struct {
+	brands   []*site.Brand
 	docs     []doc
 	units    []unit
 	stages   []group
@@ -48,32 +49,19 @@ type Index struct {
 	block     int
 
 	once    sync.Once
-	toks    []docTokens
+	shards  []shardPostings
 	version string
 }
 
-// docTokens are the distinct tokens of one document, each with the best
-// tier it occurs in.
-type docTokens struct {
-	// keys pack shard<<44 | key<<2 | tier, sorted, so the tokens of one
-	// shard are a run; each token is there once, with its best tier.
-	keys []uint64
-	// words are the words (not Chinese), sorted by shard and word.
-	words []wordTier
-}
-
-type wordTier struct {
-	shard int
-	word  string
-	tier  Tier
-}
-
 const (
+	// keyShift makes room for a tier (two bits) below a packed token.
 	keyShift   = 2
 	shardShift = 2*runeBits + keyShift
 )
 
-// New gathers the text of every brand of s, in site order.
+// New gathers what meta.js needs of every brand of s, in site order. The
+// rest of each brand's text is read from its brand whenever the index
+// needs it, so the brands must not change while the index is in use.
 func New(s *site.Site, opts Options) *Index {
 	x := &Index{}
 	unitIdx := map[string]int{}
@@ -91,6 +79,7 @@ func New(s *site.Site, opts Options) *Index {
 		x.statuses = append(x.statuses, group{g.ID, g.Name})
 	}
 	py := &pinyinCache{}
+	x.brands = s.Brands
 	x.docs = make([]doc, len(s.Brands))
 	for i, b := range s.Brands {
 		x.docs[i] = newDoc(b, py, unitIdx, stageIdx, statusIdx)
@@ -152,116 +141,15 @@ func (x *Index) tokenShard(tok string) int {
 	return x.shardOf(r[0], 0)
 }
 
-// prepare tokenizes every document, on all cores, and computes the
-// version.
-func (x *Index) prepare() {
-	x.once.Do(func() {
-		x.toks = make([]docTokens, len(x.docs))
-		sums := make([][sha256.Size]byte, len(x.docs))
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range runtime.GOMAXPROCS(0) {
-			wg.Go(func() {
-				var seen keySet
-				for i := range next {
-					x.toks[i] = x.tokenize(&x.docs[i], &seen)
-					sums[i] = x.docs[i].digest()
-				}
-			})
-		}
-		for i := range x.docs {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-		x.version = x.digest(sums)
-	})
-}
-
-// tokenize lists the distinct tokens of d with the best tier of each.
-// The fields come best tier first, so the first time a token is seen is
-// the best; seen is reused between documents.
-func (x *Index) tokenize(d *doc, seen *keySet) docTokens {
-	var t docTokens
-	seen.reset()
-	words := map[string]Tier{}
-	d.fields(x.units, func(text string, tier Tier) {
-		scan(text, func(k key) {
-			if seen.add(k) {
-				t.keys = append(t.keys, uint64(x.shardOf(k.first(), k.second()))<<shardShift|uint64(k)<<keyShift|uint64(tier))
-			}
-		}, func(w string) {
-			if _, ok := words[w]; !ok {
-				words[w] = tier
-			}
-		})
-	})
-	slices.Sort(t.keys)
-	// Copy the keys out at their final size: the slice grew by doubling,
-	// and every document's keys stay until the last shard is written.
-	t.keys = slices.Clone(t.keys)
-	for w, tier := range words {
-		t.words = append(t.words, wordTier{x.tokenShard(w), w, tier})
-	}
-	sort.Slice(t.words, func(i, j int) bool {
-		a, b := t.words[i], t.words[j]
-		if a.shard != b.shard {
-			return a.shard < b.shard
-		}
-		return a.word < b.word
-	})
-	return t
-}
-
-// keySet is a set of keys by open addressing, so that the thousands of
-// tokens of a document are told apart without a map's allocations.
-type keySet struct {
-	slots []key // 0 is empty: no token packs to 0
-	n     int
-}
-
-func (s *keySet) reset() {
-	if len(s.slots) == 0 {
-		s.slots = make([]key, 1<<12)
-	}
-	clear(s.slots)
-	s.n = 0
-}
-
-// add adds k and reports whether it was new.
-func (s *keySet) add(k key) bool {
-	if 2*(s.n+1) > len(s.slots) {
-		old := s.slots
-		s.slots = make([]key, 2*len(old))
-		s.n = 0
-		for _, o := range old {
-			if o != 0 {
-				s.add(o)
-			}
-		}
-	}
-	mask := uint64(len(s.slots) - 1)
-	// Fibonacci hashing: the top bits of the product are the well mixed ones.
-	for i := uint64(k) * 0x9E3779B97F4A7C15 >> (64 - bits.Len64(mask)); ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case k:
-			return false
-		case 0:
-			s.slots[i] = k
-			s.n++
-			return true
-		}
-	}
-}
-
-// digest hashes everything of d that reaches the index.
-func (d *doc) digest() [sha256.Size]byte {
-	h := sha256.New()
+// digest hashes everything of d and its text block that reaches the
+// index. It writes them into buf first, which it returns for the next
+// document: hashing each text through the hash.Hash interface would copy
+// it to the heap.
+func (d *doc) digest(blk *block, buf []byte) ([sha256.Size]byte, []byte) {
+	buf = buf[:0]
 	put := func(s string) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(len(s)))
+		buf = append(buf, s...)
 	}
 	put(d.id)
 	put(d.name)
@@ -271,12 +159,10 @@ func (d *doc) digest() [sha256.Size]byte {
 	put(string(rune(d.status + 1)))
 	put(d.slogan)
 	put(d.concept)
-	for _, s := range d.block {
+	for _, s := range blk {
 		put(s)
 	}
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	return sum
+	return sha256.Sum256(buf), buf
 }
 
 // digest combines the documents' digests with everything else the index
@@ -299,48 +185,14 @@ func (x *Index) digest(sums [][sha256.Size]byte) string {
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }
 
-// postings are the documents holding a token, by the best tier the token
-// occurs in there, each list in document order.
-type postings [tiers][]int
-
 // shard returns the postings of every token of token shard k.
 func (x *Index) shard(k int) map[string]*postings {
 	x.prepare()
-	han := map[key]*postings{}
-	words := map[string]*postings{}
-	lo, hi := uint64(k)<<shardShift, uint64(k+1)<<shardShift
-	for i, t := range x.toks {
-		start, _ := slices.BinarySearch(t.keys, lo)
-		for _, v := range t.keys[start:] {
-			if v >= hi {
-				break
-			}
-			k := key(v>>keyShift) & (1<<(2*runeBits) - 1)
-			p := han[k]
-			if p == nil {
-				p = &postings{}
-				han[k] = p
-			}
-			tier := Tier(v & (1<<keyShift - 1))
-			p[tier] = append(p[tier], i)
-		}
-		w := sort.Search(len(t.words), func(j int) bool { return t.words[j].shard >= k })
-		for ; w < len(t.words) && t.words[w].shard == k; w++ {
-			wt := t.words[w]
-			p := words[wt.word]
-			if p == nil {
-				p = &postings{}
-				words[wt.word] = p
-			}
-			p[wt.tier] = append(p[wt.tier], i)
-		}
-	}
-	out := make(map[string]*postings, len(han)+len(words))
-	for k, p := range han {
-		out[k.String()] = p
-	}
-	for w, p := range words {
-		out[w] = p
+	out := map[string]*postings{}
+	for _, t := range x.shards[k].sorted() {
+		p := &postings{}
+		t.p.unpack(p)
+		out[t.token] = p
 	}
 	return out
 }

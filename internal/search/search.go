@@ -51,10 +51,13 @@ type doc struct {
 	status  int
 	slogan  string
 	concept string
-	// block are the texts kept in the text block, labelled by
-	// blockLabels: ideas, carriers, organization, tags, body.
-	block [5]string
 }
+
+// block are the texts of a brand kept in its text block, labelled by
+// blockLabels: ideas, carriers, organization, tags, body. They are made
+// from the brand whenever they are needed rather than kept, since they
+// are most of a brand's text.
+type block [5]string
 
 // unit is one unit as the search sees it.
 type unit struct {
@@ -91,6 +94,11 @@ func newDoc(b *site.Brand, py *pinyinCache, unitIdx, stageIdx, statusIdx map[str
 	if b.Status != nil {
 		d.status = statusIdx[b.Status.ID]
 	}
+	return d
+}
+
+// blockOf collects the texts of brand b kept in its text block.
+func blockOf(b *site.Brand) block {
 	var ideas, carriers []string
 	for _, i := range b.Ideas() {
 		ideas = append(ideas, i.Text)
@@ -98,24 +106,24 @@ func newDoc(b *site.Brand, py *pinyinCache, unitIdx, stageIdx, statusIdx map[str
 	for _, c := range b.Carriers {
 		carriers = append(carriers, c.Name+"："+c.Description)
 	}
-	d.block = [5]string{
+	return block{
 		strings.Join(ideas, "\n"),
 		strings.Join(carriers, "\n"),
 		b.Organization,
 		strings.Join(b.Tags, "、"),
 		b.Body.Text,
 	}
-	return d
 }
 
-// fields calls fn with every indexed text of the document and its tier;
-// the unit's name comes from units.
-func (d *doc) fields(units []unit, fn func(string, Tier)) {
+// fields calls fn with every indexed text of the document and its tier,
+// best tier first; the unit's name comes from units, the texts of its
+// text block from blk.
+func (d *doc) fields(units []unit, blk *block, fn func(string, Tier)) {
 	fn(d.name, TierName)
 	fn(d.slogan, TierLead)
 	fn(d.concept, TierLead)
 	fn(units[d.unit].name, TierDetail)
-	for n, text := range d.block {
+	for n, text := range blk {
 		fn(text, blockTier(n))
 	}
 }

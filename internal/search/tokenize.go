@@ -38,8 +38,14 @@ func scan(s string, onHan func(key), onWord func(string)) {
 		}
 	}
 	for _, r := range s {
-		r = Fold(r)
-		switch classify(r) {
+		c := han
+		if !isCommonHan(r) {
+			// Nearly every rune is a common Chinese character, which
+			// folds to itself: only the others need the look-ups.
+			r = Fold(r)
+			c = classify(r)
+		}
+		switch c {
 		case han:
 			flush()
 			onHan(unigram(r))
