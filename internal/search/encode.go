@@ -109,8 +109,8 @@ func (x *Index) ShardJS(k int) []byte {
 func (x *Index) BlockJS(k int) []byte {
 	lo, hi := k*x.block, min((k+1)*x.block, len(x.docs))
 	rows := make([][]string, 0, hi-lo)
-	for _, b := range x.brands[lo:hi] {
-		blk := blockOf(b)
+	for i := lo; i < hi; i++ {
+		blk := x.blockOf(i)
 		rows = append(rows, blk[:])
 	}
 	b := fmt.Appendf(nil, "showcaseSearch.block(%d,", k)

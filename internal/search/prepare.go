@@ -39,7 +39,7 @@ func (x *Index) prepare() {
 			parallel(workers, func(w int) {
 				t := &toks[w]
 				for i := int(next.Add(1) - 1); i < hi; i = int(next.Add(1) - 1) {
-					blk := blockOf(x.brands[i])
+					blk := x.blockOf(i)
 					sums[i], t.buf = x.docs[i].digest(&blk, t.buf)
 					t.tokenize(x, i, &blk, &batch[i-lo])
 				}

@@ -293,7 +293,7 @@ func flatten(p *postings) map[int]Tier {
 // verify finds the best tier in which document d holds term.
 func (x *Index) verify(d int, term string) (Tier, bool) {
 	best, found := Tier(0), false
-	blk := blockOf(x.brands[d])
+	blk := x.blockOf(d)
 	x.docs[d].fields(x.units, &blk, func(text string, tier Tier) {
 		if (!found || tier < best) && contains(FoldString(text), term) {
 			best, found = tier, true

@@ -97,8 +97,13 @@ func newDoc(b *site.Brand, py *pinyinCache, unitIdx, stageIdx, statusIdx map[str
 	return d
 }
 
-// blockOf collects the texts of brand b kept in its text block.
-func blockOf(b *site.Brand) block {
+// blockOf collects the texts of brand d kept in its text block.
+func (x *Index) blockOf(d int) block {
+	b := x.brands[d]
+	body := b.Body.Text
+	if x.bodyText != nil {
+		body = x.bodyText(b)
+	}
 	var ideas, carriers []string
 	for _, i := range b.Ideas() {
 		ideas = append(ideas, i.Text)
@@ -111,7 +116,7 @@ func blockOf(b *site.Brand) block {
 		strings.Join(carriers, "\n"),
 		b.Organization,
 		strings.Join(b.Tags, "、"),
-		b.Body.Text,
+		body,
 	}
 }
 
