@@ -91,13 +91,14 @@ func decodePostings(s string) (*postings, error) {
 func (x *Index) ShardJS(k int) []byte {
 	x.prepare()
 	b := fmt.Appendf(nil, "showcaseSearch.shard(%d,{", k)
+	var tiersBuf [tiers][]byte
 	for i, t := range x.shards[k].sorted() {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendJSON(b, t.token)
 		b = append(b, ':', '"')
-		b = t.p.encode(b)
+		b = t.p.encode(b, &tiersBuf)
 		b = append(b, '"')
 	}
 	return append(b, "});\n"...)

@@ -143,7 +143,7 @@ func TestPackedPostings(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("unpacked %v, want %v", got, want)
 		}
-		if got, want := string(p.encode(nil)), string(want.encode(nil)); got != want {
+		if got, want := string(p.encode(nil, &[tiers][]byte{})), string(want.encode(nil)); got != want {
 			t.Fatalf("packed postings encode as %q, want %q", got, want)
 		}
 	}

@@ -36,23 +36,28 @@ func (p *packedPostings) add(doc int, tier Tier) {
 	p.top = max(p.top, tier)
 }
 
-// encode writes the postings as postings.encode does, tier by tier,
-// reading the packed documents once for each tier.
-func (p *packedPostings) encode(b []byte) []byte {
+// encode writes the postings as postings.encode does. It reads the
+// packed documents once, writing each tier's list into its own buffer of
+// tiersBuf, and joins the lists.
+func (p *packedPostings) encode(b []byte, tiersBuf *[tiers][]byte) []byte {
+	var prev [tiers]int
+	for t := range tiersBuf {
+		tiersBuf[t], prev[t] = tiersBuf[t][:0], -1
+	}
+	doc := -1
+	for buf := p.buf; len(buf) > 0; {
+		v, n := binary.Uvarint(buf)
+		buf = buf[n:]
+		doc += int(v>>keyShift) + 1
+		t := v & (1<<keyShift - 1)
+		tiersBuf[t] = appendNumber(tiersBuf[t], doc-prev[t]-1)
+		prev[t] = doc
+	}
 	for t := range p.top + 1 {
 		if t > 0 {
 			b = append(b, tierSep)
 		}
-		prev, doc := -1, -1
-		for buf := p.buf; len(buf) > 0; {
-			v, n := binary.Uvarint(buf)
-			buf = buf[n:]
-			doc += int(v>>keyShift) + 1
-			if Tier(v&(1<<keyShift-1)) == t {
-				b = appendNumber(b, doc-prev-1)
-				prev = doc
-			}
-		}
+		b = append(b, tiersBuf[t]...)
 	}
 	return b
 }
