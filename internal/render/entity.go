@@ -78,3 +78,21 @@ func entityPage(s *site.Site, file string) *Page {
 	}
 	return nil
 }
+
+// EntityOf reads which unit, and which brand within it, a page belongs to:
+// brands/<u>/<b>/, plaques/<u>/<b>/, units/<u>/ or plaques/<u>/. Any other
+// page gathers the whole site, and EntityOf reports false.
+func EntityOf(file string) (unit, brand string, ok bool) {
+	dir, ok := strings.CutSuffix(file, "/index.html")
+	if !ok {
+		return "", "", false
+	}
+	parts := strings.Split(dir, "/")
+	switch {
+	case len(parts) == 3 && (parts[0] == "brands" || parts[0] == "plaques"):
+		return parts[1], parts[2], true
+	case len(parts) == 2 && (parts[0] == "units" || parts[0] == "plaques"):
+		return parts[1], "", true
+	}
+	return "", "", false
+}

@@ -90,27 +90,3 @@ func TestHandler(t *testing.T) {
 		}
 	}
 }
-
-func TestTouchedPages(t *testing.T) {
-	tests := []struct {
-		file        string
-		unit, brand string
-		ok          bool
-	}{
-		{"brands/fin/ledger/index.html", "fin", "ledger", true},
-		{"plaques/fin/ledger/index.html", "fin", "ledger", true},
-		{"units/fin/index.html", "fin", "", true},
-		{"plaques/fin/index.html", "fin", "", true},
-		{"plaques/index.html", "", "", false},
-		{"index.html", "", "", false},
-		{"stages/declare/index.html", "", "", false},
-		{"search/t/3.js", "", "", false},
-		{"brands/fin/ledger/logo.svg", "", "", false},
-	}
-	for _, tt := range tests {
-		unit, brand, ok := entityOf(tt.file)
-		if unit != tt.unit || brand != tt.brand || ok != tt.ok {
-			t.Errorf("entityOf(%q) = %q, %q, %v", tt.file, unit, brand, ok)
-		}
-	}
-}

@@ -213,20 +213,6 @@ func (t *touched) files() []string {
 // isEntityPage reports whether file is the page of one brand or one unit
 // (or its plaques), as opposed to a page that gathers the whole site.
 func isEntityPage(file string) bool {
-	_, _, ok := entityOf(file)
+	_, _, ok := render.EntityOf(file)
 	return ok
-}
-
-// entityOf reads which unit, and which brand within it, a page belongs
-// to: brands/<u>/<b>/, plaques/<u>/<b>/, units/<u>/ or plaques/<u>/. Any
-// other page belongs to the whole site.
-func entityOf(file string) (unit, brand string, ok bool) {
-	parts := strings.Split(strings.TrimSuffix(file, "/index.html"), "/")
-	switch {
-	case len(parts) == 3 && (parts[0] == "brands" || parts[0] == "plaques"):
-		return parts[1], parts[2], true
-	case len(parts) == 2 && (parts[0] == "units" || parts[0] == "plaques"):
-		return parts[1], "", true
-	}
-	return "", "", false
 }
