@@ -12,13 +12,21 @@ import (
 // bodySpool keeps the HTML of brand bodies in a temporary file from the
 // moment each is decoded until its brand page is rendered. A body is the
 // largest part of a brand, and only its page shows it; at 100,000 brands
-// holding them all would take most of a gigabyte.
+// holding them all would take most of a gigabyte. The bodies of units an
+// incremental build kept stay where the build state has them.
 type bodySpool struct {
 	mu   sync.Mutex
 	f    *os.File
 	end  int64
 	refs map[string]sheetRef // by the brand's source path
+	kept map[string]keptBody // likewise, for kept units
 	err  error
+}
+
+// keptBody is where a kept brand's body sits in its unit's state file.
+type keptBody struct {
+	unit *keptUnit
+	sp   span
 }
 
 // newBodySpool makes a spool in dir.
@@ -45,22 +53,47 @@ func (s *bodySpool) put(source string, html template.HTML) {
 	}
 }
 
+// keep records that the body of the brand read from source is at sp of
+// a kept unit's state file.
+func (s *bodySpool) keep(source string, k *keptUnit, sp span) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.kept == nil {
+		s.kept = map[string]keptBody{}
+	}
+	s.kept[source] = keptBody{unit: k, sp: sp}
+}
+
 // html reads back the body of brand b.
 func (s *bodySpool) html(b *site.Brand) (template.HTML, error) {
+	data, err := s.bytes(b.Source)
+	return template.HTML(data), err
+}
+
+// bytes reads back the body of the brand read from source.
+func (s *bodySpool) bytes(source string) ([]byte, error) {
 	s.mu.Lock()
-	r, err := s.refs[b.Source], s.err
+	r, k, err := s.refs[source], s.kept[source], s.err
 	s.mu.Unlock()
 	if err != nil {
-		return "", err
+		return nil, err
+	}
+	if !r.ok && k.unit != nil {
+		f, err := os.Open(k.unit.path)
+		if err != nil {
+			return nil, fmt.Errorf("read build state: %w", err)
+		}
+		defer f.Close()
+		return k.unit.readSpan(f, k.sp)
 	}
 	if !r.ok {
-		return "", fmt.Errorf("body of %s was never stored", b.Source)
+		return nil, fmt.Errorf("body of %s was never stored", source)
 	}
 	buf := make([]byte, r.n)
 	if _, err := s.f.ReadAt(buf, r.off); err != nil {
-		return "", fmt.Errorf("body spool: %w", err)
+		return nil, fmt.Errorf("body spool: %w", err)
 	}
-	return template.HTML(buf), nil
+	return buf, nil
 }
 
 // Close removes the spool.

@@ -8,7 +8,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
+	"time"
 
 	"showcase/internal/diag"
 	"showcase/internal/photo"
@@ -29,7 +31,16 @@ type Options struct {
 	// CacheDir holds derived images between builds; empty means
 	// DefaultCacheDir(Source).
 	CacheDir string
+	// Fresh builds everything, ignoring what the last build of Dest left
+	// (see state.go); the build still leaves its own state.
+	Fresh bool
+	// Stateless neither reads nor leaves a build state: for an output
+	// that is thrown away after use, where keeping one is wasted work.
+	Stateless bool
 	LoadOptions
+	// racyWindow, when set, replaces racyWindow; tests shorten it rather
+	// than wait.
+	racyWindow time.Duration
 }
 
 // Result describes a finished build.
@@ -40,6 +51,11 @@ type Result struct {
 	Timings     Timings
 	// Images counts the images decoded and those reused from the cache.
 	Images photo.Stats
+	// Units is the number of units, and KeptUnits those the build took
+	// from the last build as they were, their files unchanged.
+	Units, KeptUnits int
+	// KeptFiles is the number of files taken from the last output.
+	KeptFiles int
 }
 
 // Output receives the files of a build. publish.Dir writes them to disk;
@@ -51,7 +67,21 @@ type Output interface {
 // Run builds the site in opts.Source into opts.Dest. When the content has an
 // error it publishes nothing and returns a *diag.ListError; the findings
 // are in Result.Diagnostics either way.
+//
+// A build of the web target leaves its state beside the output, and the
+// next build reads, decodes and renders only what changed since (see
+// incremental.go); its output is the same, byte for byte, as a build
+// from nothing.
 func Run(ctx context.Context, opts Options) (Result, error) {
+	res, err := run(ctx, opts)
+	if errors.Is(err, errLostOutput) && !opts.Fresh {
+		opts.Fresh = true
+		return run(ctx, opts)
+	}
+	return res, err
+}
+
+func run(ctx context.Context, opts Options) (Result, error) {
 	var res Result
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
@@ -70,7 +100,20 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	defer lo.bodies.Close()
-	s, diags, err := Load(ctx, fsys, lo, &res.Timings)
+	inc, err := openIncremental(fsys, opts, &res.Timings)
+	if err != nil {
+		return res, err
+	}
+	var s *site.Site
+	var loader *Loader
+	var diags diag.List
+	if inc != nil {
+		loader = NewLoader(fsys, lo)
+		s, diags, err = loader.loadKeeping(inc, lo.bodies, &res.Timings)
+		res.KeptUnits = len(inc.kept)
+	} else {
+		s, diags, err = Load(ctx, fsys, lo, &res.Timings)
+	}
 	res.Diagnostics = diags
 	if err != nil {
 		return res, err
@@ -78,18 +121,26 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if err := diags.Err(); err != nil {
 		return res, err
 	}
-	res.Brands = len(s.Brands)
+	res.Brands, res.Units = len(s.Brands), len(s.Units)
 	dir, err := publish.Create(opts.Dest)
 	if err != nil {
 		return res, err
 	}
+	sheets, err := newSheetSpool(dir, len(s.Brands))
+	if err != nil {
+		dir.Abort()
+		return res, err
+	}
+	defer sheets.Close()
 	cacheDir := opts.CacheDir
 	if cacheDir == "" {
 		cacheDir = DefaultCacheDir(opts.Source)
 	}
 	images := photo.NewProcessor(cacheDir)
-	n, err := renderSite(ctx, fsys, s, opts.Target, dir, &res.Timings, images, lo.bodies)
-	res.Files, res.Images = n, images.Stats()
+	r := renderer{fsys: fsys, target: opts.Target, out: dir, timings: &res.Timings, images: images,
+		bodies: lo.bodies, sheets: sheets, reuse: inc.planReuse(s, opts.Dest)}
+	n, err := r.render(ctx, s)
+	res.Files, res.KeptFiles, res.Images = n, r.kept, images.Stats()
 	if err != nil {
 		dir.Abort()
 		return res, err
@@ -98,6 +149,9 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	// copy of res the caller never sees.
 	stop := res.Timings.Start("commit")
 	err = dir.Commit()
+	if err == nil {
+		err = inc.save(loader, s, opts.Dest, lo.bodies, sheets)
+	}
 	stop()
 	return res, err
 }
@@ -107,52 +161,84 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 // images (nil derives without a cache). It returns the number of files
 // written.
 func Render(ctx context.Context, fsys fs.FS, s *site.Site, target render.Target, out Output, timings *Timings, images *photo.Processor) (int, error) {
-	return renderSite(ctx, fsys, s, target, out, timings, images, nil)
-}
-
-// renderSite is Render for a site whose brand bodies may wait in bodies.
-func renderSite(ctx context.Context, fsys fs.FS, s *site.Site, target render.Target, out Output, timings *Timings, images *photo.Processor, bodies *bodySpool) (int, error) {
-	stop := timings.Start("theme")
-	th, err := LoadTheme(fsys, s.Config.Theme)
-	if err != nil {
-		return 0, err
-	}
-	mn := publish.NewMinifier()
-	assets, err := WriteStatic(th, mn, out)
-	if err != nil {
-		return 0, err
-	}
-	stop()
-
-	stop = timings.Start("images")
 	if images == nil {
 		images = photo.NewProcessor("")
 	}
-	photos, bundled, err := PublishBundles(ctx, fsys, s.Brands, images, mn, out)
-	if err != nil {
-		return 0, err
-	}
-	stop()
-
-	stop = timings.Start("render")
-	defer stop()
 	sheets, err := newSheetSpool(out, len(s.Brands))
 	if err != nil {
 		return 0, err
 	}
 	defer sheets.Close()
-	opts := render.Options{
-		Target: target, Assets: assets, Images: photos,
-		Splice: true, Sheets: sheets, Minify: mn.Minify,
-	}
-	if bodies != nil {
-		opts.BrandBody = bodies.html
-	}
-	jobs := render.Plan(s, th, opts)
-	if err := runJobs(ctx, jobs, mn, out, sheets); err != nil {
+	r := renderer{fsys: fsys, target: target, out: out, timings: timings, images: images, sheets: sheets}
+	return r.render(ctx, s)
+}
+
+// renderer is one rendering of a site into an output.
+type renderer struct {
+	fsys    fs.FS
+	target  render.Target
+	out     Output
+	timings *Timings
+	images  *photo.Processor
+	// bodies, when set, holds the brands' bodies (see LoadOptions).
+	bodies *bodySpool
+	sheets *sheetSpool
+	// reuse, when set, names the files taken from the last output.
+	reuse *reuse
+	// kept counts the files taken from the last output.
+	kept int
+}
+
+// render writes every file of s and returns how many it wrote or kept.
+func (r *renderer) render(ctx context.Context, s *site.Site) (int, error) {
+	stop := r.timings.Start("theme")
+	th, err := LoadTheme(r.fsys, s.Config.Theme)
+	if err != nil {
 		return 0, err
 	}
-	return len(jobs) + len(assets) + bundled, nil
+	mn := publish.NewMinifier()
+	assets, err := WriteStatic(th, mn, r.out)
+	if err != nil {
+		return 0, err
+	}
+	stop()
+
+	if r.reuse != nil {
+		stop = r.timings.Start("keep")
+		if r.kept, err = r.reuse.link(ctx, s, r.out); err != nil {
+			return 0, err
+		}
+		if err := r.reuse.fillSheets(s, r.sheets); err != nil {
+			return 0, err
+		}
+		stop()
+	}
+
+	stop = r.timings.Start("images")
+	brands := s.Brands
+	if r.reuse != nil {
+		brands = slices.DeleteFunc(slices.Clone(brands), func(b *site.Brand) bool { return !r.reuse.publishes(b) })
+	}
+	photos, bundled, err := PublishBundles(ctx, r.fsys, brands, r.images, mn, r.out)
+	if err != nil {
+		return 0, err
+	}
+	stop()
+
+	stop = r.timings.Start("render")
+	defer stop()
+	opts := render.Options{
+		Target: r.target, Assets: assets, Images: photos,
+		Splice: true, Sheets: r.sheets, Minify: mn.Minify,
+	}
+	if r.bodies != nil {
+		opts.BrandBody = r.bodies.html
+	}
+	jobs := slices.DeleteFunc(render.Plan(s, th, opts), func(j render.Job) bool { return r.reuse.keeps(j.File) })
+	if err := runJobs(ctx, jobs, mn, r.out, r.sheets); err != nil {
+		return 0, err
+	}
+	return len(jobs) + len(assets) + bundled + r.kept, nil
 }
 
 // LoadTheme loads the named theme: the built-in default theme, overridden

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"sort"
 	"strings"
 
@@ -49,22 +50,33 @@ func (l *Loader) Config() *config.Config { return l.cfg }
 
 // Load reads the whole site again: configuration and every unit.
 func (l *Loader) Load(ctx context.Context) (*site.Site, diag.List, error) {
-	cfg, cfgDiags, err := loadConfig(l.fsys, l.opts)
-	if err != nil {
-		return nil, nil, err
+	ok, diags, err := l.read(nil, nil)
+	if !ok || err != nil {
+		return nil, diags, err
 	}
-	if cfg == nil {
-		return nil, cfgDiags, nil
+	return l.assemble()
+}
+
+// read reads the configuration and every unit but those in kept, which
+// it takes as they are, handing brand bodies to bodies when that is set.
+// It reports false, with the findings, when the configuration could not
+// be read.
+func (l *Loader) read(kept map[string]*loadedUnit, bodies *bodySpool) (bool, diag.List, error) {
+	cfg, cfgDiags, err := loadConfig(l.fsys, l.opts)
+	if err != nil || cfg == nil {
+		return false, cfgDiags, err
 	}
 	dec := newDecoder(l.fsys, cfg, markdownOptions(l.opts))
-	docs, walk, err := content.LoadEach(l.fsys, dec.visit)
+	dec.bodies = bodies
+	skip := func(id string) bool { return kept[id] != nil }
+	docs, walk, err := content.LoadEachExcept(l.fsys, skip, dec.visit)
 	if err != nil {
-		return nil, nil, fmt.Errorf("load content: %w", err)
+		return false, nil, fmt.Errorf("load content: %w", err)
 	}
 	if dec.err != nil {
-		return nil, nil, dec.err
+		return false, nil, dec.err
 	}
-	l.cfg, l.top, l.units = cfg, cfgDiags, map[string]*loadedUnit{}
+	l.cfg, l.top, l.units = cfg, cfgDiags, maps.Clone(kept)
 	for _, d := range walk {
 		if id := unitOf(d.Pos.File); id != "" {
 			l.unit(id).walk = append(l.unit(id).walk, d)
@@ -73,7 +85,7 @@ func (l *Loader) Load(ctx context.Context) (*site.Site, diag.List, error) {
 		}
 	}
 	l.keep(dec, docs)
-	return l.assemble()
+	return true, nil, nil
 }
 
 // Update reloads after the files in changed (source-relative, slash
@@ -159,10 +171,8 @@ func (l *Loader) assemble() (*site.Site, diag.List, error) {
 	// The lists are sized first: a site of thousands of brands would
 	// otherwise copy them over and over as they grow.
 	var units, brands int
-	var assets int64
 	for _, u := range l.units {
 		brands += len(u.brands)
-		assets += u.assets
 		if u.unit != nil {
 			units++
 		}
@@ -182,7 +192,7 @@ func (l *Loader) assemble() (*site.Site, diag.List, error) {
 			diags = append(diags, b.diags...)
 		}
 	}
-	if assets > MaxSiteAssets {
+	if l.assets() > MaxSiteAssets {
 		// Over the limit: the check words the finding.
 		var brandDocs []*content.Document
 		for _, id := range ids {
@@ -194,6 +204,15 @@ func (l *Loader) assemble() (*site.Site, diag.List, error) {
 	diags = append(diags, siteDiags...)
 	diags.Sort()
 	return s, diags, nil
+}
+
+// assets is the size of every brand's logo and photos.
+func (l *Loader) assets() int64 {
+	var n int64
+	for _, u := range l.units {
+		n += u.assets
+	}
+	return n
 }
 
 // unitOf returns the unit id a content path belongs to, or "".

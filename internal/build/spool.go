@@ -61,6 +61,19 @@ func (s *sheetSpool) PutSheet(i int, sheet []byte) error {
 // copySheet writes sheet i to w, reading it through buf, which it may
 // grow and returns for the next sheet.
 func (s *sheetSpool) copySheet(w io.Writer, i int, buf []byte) ([]byte, error) {
+	buf, err := s.read(i, buf)
+	if err != nil {
+		return buf, err
+	}
+	_, err = w.Write(buf)
+	return buf, err
+}
+
+// bytes returns sheet i.
+func (s *sheetSpool) bytes(i int) ([]byte, error) { return s.read(i, nil) }
+
+// read reads sheet i into buf, growing it as needed.
+func (s *sheetSpool) read(i int, buf []byte) ([]byte, error) {
 	s.mu.Lock()
 	r := s.refs[i]
 	s.mu.Unlock()
@@ -74,8 +87,7 @@ func (s *sheetSpool) copySheet(w io.Writer, i int, buf []byte) ([]byte, error) {
 	if _, err := s.f.ReadAt(buf, r.off); err != nil {
 		return buf, fmt.Errorf("plaque spool: %w", err)
 	}
-	_, err := w.Write(buf)
-	return buf, err
+	return buf, nil
 }
 
 // Close removes the spool.

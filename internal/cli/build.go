@@ -24,6 +24,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	cacheDir := fs.String("cache-dir", "", "folder of resized photos kept between builds (default <source>/resources/_gen/images)")
 	lang := fs.String("lang", "zh", "language of findings: zh or en")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
+	fresh := fs.Bool("fresh", false, "build everything, ignoring what the last build left beside the output")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -43,7 +44,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	}
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
-		Source: *source, Dest: *dest, Target: render.Target(*target), CacheDir: *cacheDir,
+		Source: *source, Dest: *dest, Target: render.Target(*target), CacheDir: *cacheDir, Fresh: *fresh,
 		LoadOptions: build.LoadOptions{BaseURL: *baseURL, Drafts: *drafts},
 	})
 	_ = diag.WriteText(e.stderr, res.Diagnostics, *lang)
@@ -58,8 +59,12 @@ func (e *env) build(ctx context.Context, args []string) int {
 		return exitFailure
 	}
 	if !*quiet {
-		fmt.Fprintf(e.stdout, "showcase: built %d files for %d brands into %s in %s\n",
-			res.Files, res.Brands, *dest, time.Since(start).Round(time.Millisecond))
+		kept := ""
+		if res.KeptUnits > 0 {
+			kept = fmt.Sprintf(" (%d of %d units unchanged, %d files kept)", res.KeptUnits, res.Units, res.KeptFiles)
+		}
+		fmt.Fprintf(e.stdout, "showcase: built %d files for %d brands into %s in %s%s\n",
+			res.Files, res.Brands, *dest, time.Since(start).Round(time.Millisecond), kept)
 	}
 	return exitOK
 }

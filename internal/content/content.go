@@ -83,6 +83,13 @@ func Load(fsys fs.FS) (*Site, diag.List, error) {
 // document's Meta and Body when done with them, which lets their memory go
 // before the whole site is read; it must be safe for concurrent use.
 func LoadEach(fsys fs.FS, visit func(*Document)) (*Site, diag.List, error) {
+	return LoadEachExcept(fsys, nil, visit)
+}
+
+// LoadEachExcept is LoadEach that leaves out the unit folders for which
+// skip reports true: a build that kept those units from its last run
+// reads only the others. A nil skip leaves out nothing.
+func LoadEachExcept(fsys fs.FS, skip func(unitID string) bool, visit func(*Document)) (*Site, diag.List, error) {
 	r := newReader(fsys)
 	defer r.close()
 	units, err := r.readDir(Dir)
@@ -105,7 +112,7 @@ func LoadEach(fsys fs.FS, visit func(*Document)) (*Site, diag.List, error) {
 			}
 			continue
 		}
-		if strings.HasPrefix(u.name, ".") {
+		if strings.HasPrefix(u.name, ".") || (skip != nil && skip(u.name)) {
 			continue
 		}
 		if err := loadUnit(l, unitDir, u.name); err != nil {

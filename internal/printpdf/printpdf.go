@@ -66,7 +66,7 @@ func Run(ctx context.Context, opts Options) ([]byte, Result, error) {
 	}
 	defer os.RemoveAll(tmp)
 	dest := filepath.Join(tmp, "public")
-	res.Build, err = build.Run(ctx, build.Options{Source: opts.Source, Dest: dest, Target: render.Web})
+	res.Build, err = build.Run(ctx, build.Options{Source: opts.Source, Dest: dest, Target: render.Web, Stateless: true})
 	if err != nil {
 		return nil, res, err
 	}

@@ -1,0 +1,551 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"showcase/internal/diag"
+	"showcase/internal/render"
+	"showcase/internal/site"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// What a change reaches. The pages of a unit (units/<u>/, plaques/<u>/)
+// show that unit and its brands; a brand's page, plaque page and bundle
+// files show that brand, its unit, its partners and the configuration;
+// every other page gathers the whole site and is always rendered. So a
+// build renders again the pages of the units whose files changed, of
+// their brands before and after, and of every brand paired with one of
+// those either way; every other unit and brand keeps its files. What
+// every page reads, the configuration, the theme and the program, is in
+// the state's global key: a change there renders everything.
+//
+// That holds for the built-in templates. A theme that overrides layouts
+// could show anything on any page, so such a site, and the kiosk, whose
+// brand pages link their neighbours across the whole stage, are always
+// built whole.
+
+// incremental is a build's view of the state the last build left.
+type incremental struct {
+	dir    string
+	global [32]byte
+	keys   map[string][32]byte
+	// prev is the last state's header, nil when there is none to use.
+	prev *stateHeader
+	// kept are the units whose files are as the state holds them.
+	kept map[string]*keptUnit
+}
+
+// openIncremental hashes the site and reads what of the last build's state
+// still holds. It returns nil when the build cannot be incremental at all.
+func openIncremental(fsys fs.FS, opts Options, timings *Timings) (*incremental, error) {
+	if opts.Target != render.Web || opts.Stateless {
+		return nil, nil
+	}
+	// Any theme's layouts, not only the configured theme's: the
+	// configuration is not read yet, and a site rarely keeps a theme it
+	// does not use.
+	if layouts, err := fs.Glob(fsys, "themes/*/layouts"); err != nil || len(layouts) > 0 {
+		return nil, nil
+	}
+	defer timings.Start("keys")()
+	inc := &incremental{dir: stateDir(opts.Dest), kept: map[string]*keptUnit{}}
+	var err error
+	if inc.global, err = globalKey(fsys, opts); err != nil {
+		return nil, err
+	}
+	racy := opts.racyWindow
+	if racy == 0 {
+		racy = racyWindow
+	}
+	// The keys only list folders and stat files, which through os.Root
+	// costs a walk of every path: a plain os.DirFS is safe here, since
+	// what the keys see is never published, only compared.
+	if inc.keys, err = unitKeys(os.DirFS(opts.Source), time.Now().Add(-racy)); err != nil {
+		return nil, err
+	}
+	prev, err := readHeader(inc.dir)
+	if err != nil || prev == nil || prev.Global != inc.global || opts.Fresh {
+		return inc, err
+	}
+	dev, ino, err := folderID(opts.Dest)
+	if err != nil || dev != prev.Dev || ino != prev.Ino {
+		return inc, nil
+	}
+	inc.prev = prev
+	inc.kept, err = readKept(inc.dir, prev, inc.keys)
+	return inc, err
+}
+
+// readKept reads the state files of the units whose keys are unchanged.
+// A file that cannot be read leaves its unit to be read again.
+func readKept(dir string, prev *stateHeader, keys map[string][32]byte) (map[string]*keptUnit, error) {
+	var mu sync.Mutex
+	kept := map[string]*keptUnit{}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for id, key := range keys {
+		if old, ok := prev.Units[id]; !ok || old != key || key == ([32]byte{}) {
+			continue
+		}
+		g.Go(func() error {
+			k, err := readUnit(unitFile(dir, id))
+			if err != nil {
+				return nil
+			}
+			mu.Lock()
+			kept[id] = k
+			mu.Unlock()
+			return nil
+		})
+	}
+	return kept, g.Wait()
+}
+
+// loaded returns the kept units as the Loader holds units, and tells
+// bodies where their brands' bodies are.
+func (inc *incremental) loaded(bodies *bodySpool) map[string]*loadedUnit {
+	units := make(map[string]*loadedUnit, len(inc.kept))
+	for id, k := range inc.kept {
+		st := &k.state
+		u := &loadedUnit{walk: st.Walk, assets: st.Assets}
+		if st.HasUnit {
+			u.unit = &decodedUnit{in: st.Unit, diags: st.UnitDiags}
+		}
+		for i := range st.Brands {
+			b := &st.Brands[i]
+			u.brands = append(u.brands, &decodedBrand{in: b.Input, diags: b.Diags})
+			if bodies != nil {
+				bodies.keep(b.Input.Source, k, b.Body)
+			}
+		}
+		units[id] = u
+	}
+	return units
+}
+
+// loadKeeping loads the site as Load does, but takes the units inc kept
+// from the last build instead of reading them again.
+func (l *Loader) loadKeeping(inc *incremental, bodies *bodySpool, timings *Timings) (*site.Site, diag.List, error) {
+	stop := timings.Start("load")
+	ok, diags, err := l.read(inc.loaded(bodies), bodies)
+	stop()
+	if !ok || err != nil {
+		return nil, diags, err
+	}
+	if len(inc.kept) > 0 && l.assets() > MaxSiteAssets {
+		// Over the limit, the finding names the largest bundle, which
+		// only a reading of every unit knows.
+		inc.kept = map[string]*keptUnit{}
+		if ok, diags, err = l.read(nil, bodies); !ok || err != nil {
+			return nil, diags, err
+		}
+	}
+	defer timings.Start("assemble")()
+	return l.assemble()
+}
+
+// changed returns the ids of the units that are not kept: new, changed
+// or gone since the last build.
+func (inc *incremental) changed() map[string]bool {
+	ids := map[string]bool{}
+	for id := range inc.keys {
+		if inc.kept[id] == nil {
+			ids[id] = true
+		}
+	}
+	if inc.prev != nil {
+		for id := range inc.prev.Units {
+			if inc.kept[id] == nil {
+				ids[id] = true
+			}
+		}
+	}
+	return ids
+}
+
+// reuse is what a build takes from the output it replaces.
+type reuse struct {
+	prev string
+	// units and brands are those whose pages are kept, by id.
+	units, brands map[string]bool
+	kept          map[string]*keptUnit
+}
+
+// planReuse decides which units' and brands' files the build keeps from
+// the last output; nil when it keeps nothing.
+func (inc *incremental) planReuse(s *site.Site, dest string) *reuse {
+	if inc == nil || inc.prev == nil || len(inc.kept) == 0 {
+		return nil
+	}
+	changed := inc.changed()
+	touched := touchedBrands(s, changed, inc.oldBrands(changed))
+	r := &reuse{prev: dest, units: map[string]bool{}, brands: map[string]bool{}, kept: inc.kept}
+	for _, u := range s.Units {
+		if changed[u.ID] {
+			continue
+		}
+		r.units[u.ID] = true
+		for _, b := range u.Brands {
+			if !touched[b.ID] {
+				r.brands[b.ID] = true
+			}
+		}
+	}
+	return r
+}
+
+// oldBrands returns the brands the changed units held at the last build,
+// as far as the state still has them.
+func (inc *incremental) oldBrands(changed map[string]bool) []site.BrandInput {
+	var old []site.BrandInput
+	for id := range changed {
+		if _, ok := inc.prev.Units[id]; !ok {
+			continue
+		}
+		k, err := readUnit(unitFile(inc.dir, id))
+		if err != nil {
+			// The unit's old partners are unknown: keep nothing.
+			return nil
+		}
+		for _, b := range k.state.Brands {
+			old = append(old, b.Input)
+		}
+	}
+	return old
+}
+
+// touchedBrands returns the ids of the brands whose pages a change of the
+// changed units can reach: their brands before and after, and every
+// brand paired with one of those, whichever side names the pairing.
+func touchedBrands(s *site.Site, changed map[string]bool, old []site.BrandInput) map[string]bool {
+	touched := map[string]bool{}
+	for _, b := range old {
+		touched[b.UnitID+"/"+b.Slug] = true
+	}
+	for id := range changed {
+		if u := s.UnitByID(id); u != nil {
+			for _, b := range u.Brands {
+				touched[b.ID] = true
+			}
+		}
+	}
+	reached := map[string]bool{}
+	for _, b := range old {
+		for _, p := range b.Meta.Partners {
+			reached[p.ID] = true
+		}
+	}
+	for _, b := range s.Brands {
+		if touched[b.ID] {
+			for _, p := range b.Paired {
+				reached[p.ID] = true
+			}
+		}
+		for _, p := range b.Partners {
+			if touched[p.ID] {
+				reached[b.ID] = true
+			}
+		}
+	}
+	for id := range reached {
+		touched[id] = true
+	}
+	return touched
+}
+
+// keeps reports whether the job writing file is left out because the
+// file is kept.
+func (r *reuse) keeps(file string) bool {
+	if r == nil {
+		return false
+	}
+	unit, brand, ok := render.EntityOf(file)
+	if !ok {
+		return false
+	}
+	if brand == "" {
+		return r.units[unit]
+	}
+	return r.brands[unit+"/"+brand]
+}
+
+// publishes reports whether brand b's bundle files are published anew.
+func (r *reuse) publishes(b *site.Brand) bool { return r == nil || !r.brands[b.ID] }
+
+// errLostOutput is the error of a build that found files missing from the
+// last output it meant to keep; Run builds again from nothing.
+var errLostOutput = errors.New("the last output lacks files it should have")
+
+// linker is an output that can take a file of the last output as it is.
+type linker interface {
+	Link(file, src string) error
+}
+
+// link puts the kept files of the last output into out: the pages of
+// kept units and brands, and the kept brands' logos and photos. A kept
+// entity whose page is missing from the last output is rendered instead.
+// It returns the number of files kept.
+func (r *reuse) link(ctx context.Context, s *site.Site, out Output) (int, error) {
+	if r == nil {
+		return 0, nil
+	}
+	ln, ok := out.(linker)
+	if !ok {
+		r.units, r.brands = nil, nil
+		return 0, nil
+	}
+	var mu sync.Mutex
+	var files int
+	var lost []string
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	add := func(n int, err error, id string) error {
+		mu.Lock()
+		defer mu.Unlock()
+		files += n
+		if errors.Is(err, fs.ErrNotExist) {
+			lost = append(lost, id)
+			return nil
+		}
+		return err
+	}
+	for _, u := range s.Units {
+		if !r.units[u.ID] {
+			continue
+		}
+		g.Go(func() error {
+			n, err := r.linkFiles(ln, "units/"+u.ID+"/index.html")
+			if err == nil && len(u.Brands) > 0 {
+				var m int
+				m, err = r.linkFiles(ln, "plaques/"+u.ID+"/index.html")
+				n += m
+			}
+			return add(n, err, "units/"+u.ID)
+		})
+	}
+	for _, b := range s.Brands {
+		if !r.brands[b.ID] {
+			continue
+		}
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			// The pages are named, so that a lost one is noticed; the
+			// logo and photos are whatever the folder holds.
+			n, err := r.linkFiles(ln, b.Path()+"index.html", "plaques/"+b.ID+"/index.html")
+			if err == nil {
+				var m int
+				m, err = r.linkTree(ln, b.Path(), "index.html")
+				n += m
+			}
+			return add(n, err, "brands/"+b.ID)
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return 0, err
+	}
+	if len(lost) > 0 {
+		// Rendering a kept page instead would write through its link
+		// into the live output: an output that lost files is rebuilt
+		// whole.
+		return 0, fmt.Errorf("%w: %s", errLostOutput, lost[0])
+	}
+	return files, nil
+}
+
+// linkFiles links files of the last output into the new one.
+func (r *reuse) linkFiles(ln linker, files ...string) (int, error) {
+	for _, f := range files {
+		if err := ln.Link(f, filepath.Join(r.prev, filepath.FromSlash(f))); err != nil {
+			return 0, err
+		}
+	}
+	return len(files), nil
+}
+
+// linkTree links every file under dir of the last output but the one
+// named skip directly in it.
+func (r *reuse) linkTree(ln linker, dir, skip string) (int, error) {
+	src := filepath.Join(r.prev, filepath.FromSlash(dir))
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, e := range entries {
+		name := path.Join(dir, e.Name())
+		var m int
+		switch {
+		case e.Name() == skip:
+		case e.IsDir():
+			m, err = r.linkTree(ln, name, "")
+		default:
+			m, err = r.linkFiles(ln, name)
+		}
+		if err != nil {
+			return 0, err
+		}
+		n += m
+	}
+	return n, nil
+}
+
+// fillSheets puts the kept brands' plaque sheets into sheets, for the
+// pages that gather plaques: their own plaque pages are not rendered.
+func (r *reuse) fillSheets(s *site.Site, sheets *sheetSpool) error {
+	if r == nil || sheets == nil {
+		return nil
+	}
+	index := make(map[string]int, len(s.Brands))
+	for i, b := range s.Brands {
+		index[b.Source] = i
+	}
+	var g errgroup.Group
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	for id, k := range r.kept {
+		if !r.units[id] {
+			continue
+		}
+		g.Go(func() error {
+			f, err := os.Open(k.path)
+			if err != nil {
+				return fmt.Errorf("read build state: %w", err)
+			}
+			defer f.Close()
+			for _, b := range k.state.Brands {
+				i, ok := index[b.Input.Source]
+				if !ok || !r.brands[s.Brands[i].ID] {
+					continue
+				}
+				if b.Sheet.N == 0 {
+					return fmt.Errorf("read build state: no plaque of %s in %s", b.Input.Source, k.path)
+				}
+				sheet, err := k.readSpan(f, b.Sheet)
+				if err != nil {
+					return err
+				}
+				if err := sheets.PutSheet(i, sheet); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// save writes the state of a build just committed to dest: the units
+// that were read anew get new files, kept ones keep theirs. The header is
+// removed first and written last, so a build stopped halfway leaves no
+// state that describes a mix of two builds.
+func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodySpool, sheets *sheetSpool) error {
+	if inc == nil {
+		return nil
+	}
+	if err := os.Remove(filepath.Join(inc.dir, headerFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write build state: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(inc.dir, "units"), 0o755); err != nil {
+		return fmt.Errorf("write build state: %w", err)
+	}
+	index := make(map[string]int, len(s.Brands))
+	for i, b := range s.Brands {
+		index[b.Source] = i
+	}
+	h := &stateHeader{Version: stateVersion, Global: inc.global, Units: map[string][32]byte{}}
+	var mu sync.Mutex
+	var g errgroup.Group
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	for id, key := range inc.keys {
+		u := l.units[id]
+		if u == nil {
+			continue
+		}
+		g.Go(func() error {
+			if inc.kept[id] == nil {
+				if err := saveUnit(unitFile(inc.dir, id), u, index, bodies, sheets); err != nil {
+					return err
+				}
+			}
+			mu.Lock()
+			h.Units[id] = key
+			mu.Unlock()
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	if err := removeStaleUnits(inc.dir, h.Units); err != nil {
+		return err
+	}
+	var err error
+	if h.Dev, h.Ino, err = folderID(dest); err != nil {
+		return fmt.Errorf("write build state: %w", err)
+	}
+	return writeHeader(inc.dir, h)
+}
+
+// saveUnit writes the state file of a unit read in this build.
+func saveUnit(file string, u *loadedUnit, index map[string]int, bodies *bodySpool, sheets *sheetSpool) error {
+	st := &unitState{Walk: u.walk, Assets: u.assets}
+	if u.unit != nil {
+		st.HasUnit, st.Unit, st.UnitDiags = true, u.unit.in, u.unit.diags
+	}
+	var blobs [][]byte
+	var end int64
+	put := func(data []byte) span {
+		sp := span{Off: end, N: int64(len(data))}
+		end += sp.N
+		blobs = append(blobs, data)
+		return sp
+	}
+	for _, b := range u.brands {
+		bs := brandState{Input: b.in, Diags: b.diags}
+		body, err := bodies.bytes(b.in.Source)
+		if err != nil {
+			return err
+		}
+		bs.Body = put(body)
+		if i, ok := index[b.in.Source]; ok {
+			sheet, err := sheets.bytes(i)
+			if err != nil {
+				return err
+			}
+			bs.Sheet = put(sheet)
+		}
+		st.Brands = append(st.Brands, bs)
+	}
+	return writeUnit(file, st, blobs)
+}
+
+// removeStaleUnits removes the state files of units the site no longer
+// has.
+func removeStaleUnits(dir string, units map[string][32]byte) error {
+	entries, err := os.ReadDir(filepath.Join(dir, "units"))
+	if err != nil {
+		return fmt.Errorf("write build state: %w", err)
+	}
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".unit")
+		if _, known := units[id]; ok && known {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, "units", e.Name())); err != nil {
+			return fmt.Errorf("write build state: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,333 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"showcase/internal/build"
+	"showcase/internal/corpus"
+	"showcase/internal/render"
+)
+
+// incrementalSite is a generated site that a test edits between builds.
+type incrementalSite struct {
+	t   *testing.T
+	src string
+}
+
+func (s incrementalSite) path(rel string) string { return filepath.Join(s.src, "content", rel) }
+
+func (s incrementalSite) read(rel string) string {
+	s.t.Helper()
+	data, err := os.ReadFile(s.path(rel))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return string(data)
+}
+
+func (s incrementalSite) write(rel, text string) {
+	s.t.Helper()
+	if err := os.MkdirAll(filepath.Dir(s.path(rel)), 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(s.path(rel), []byte(text), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// replace rewrites the first match of pattern in a content file.
+func (s incrementalSite) replace(rel, pattern, with string) {
+	s.t.Helper()
+	text := s.read(rel)
+	re := regexp.MustCompile(`(?m)` + pattern)
+	loc := re.FindStringIndex(text)
+	if loc == nil {
+		s.t.Fatalf("%s: no %q", rel, pattern)
+	}
+	s.write(rel, text[:loc[0]]+with+text[loc[1]:])
+}
+
+// brands lists the site's brand ids, unit/brand, in order.
+func (s incrementalSite) brands() []string {
+	s.t.Helper()
+	files, err := filepath.Glob(s.path("*/*/index.md"))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var ids []string
+	for _, f := range files {
+		rel, _ := filepath.Rel(filepath.Join(s.src, "content"), filepath.Dir(f))
+		ids = append(ids, filepath.ToSlash(rel))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+var partnersLine = regexp.MustCompile(`(?m)^partners: \[(.*)\]$`)
+
+// partnered returns a brand that names a partner, and that partner.
+func (s incrementalSite) partnered() (brand, partner string) {
+	s.t.Helper()
+	for _, id := range s.brands() {
+		m := partnersLine.FindStringSubmatch(s.read(id + "/index.md"))
+		if m != nil && m[1] != "" {
+			return id, strings.Trim(strings.Split(m[1], ",")[0], `" `)
+		}
+	}
+	s.t.Fatal("no brand names a partner")
+	return "", ""
+}
+
+// unnamed returns a brand that no other brand names as a partner.
+func (s incrementalSite) unnamed() string {
+	s.t.Helper()
+	named := map[string]bool{}
+	for _, id := range s.brands() {
+		if m := partnersLine.FindStringSubmatch(s.read(id + "/index.md")); m != nil {
+			for _, p := range strings.Split(m[1], ",") {
+				named[strings.Trim(p, `" `)] = true
+			}
+		}
+	}
+	for _, id := range s.brands() {
+		if !named[id] {
+			return id
+		}
+	}
+	s.t.Fatal("every brand is named as a partner")
+	return ""
+}
+
+// TestIncrementalMatchesFresh edits a site in the ways branches and the
+// office do, one after another, and after each edit checks that the build
+// of the same output, which keeps what did not change, writes exactly the
+// files, byte for byte, that a build from nothing writes.
+func TestIncrementalMatchesFresh(t *testing.T) {
+	src := t.TempDir()
+	if err := corpus.Write(src, corpus.Options{Brands: 60, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	s := incrementalSite{t: t, src: src}
+	dest := filepath.Join(t.TempDir(), "public")
+	run := func(fresh bool, dest string) (build.Result, error) {
+		opts := build.Options{Source: src, Dest: dest, Target: render.Web, Fresh: fresh}
+		return build.Run(context.Background(), build.WithRacyWindow(opts, time.Nanosecond))
+	}
+	if _, err := run(false, dest); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name string
+		edit func()
+		// keeps is whether the build should keep some units.
+		keeps bool
+	}{
+		{"nothing changed", func() {}, true},
+		{"brand with a partner renamed", func() {
+			b, _ := s.partnered()
+			s.replace(b+"/index.md", `^name: .*$`, "name: 改名后的品牌")
+		}, true},
+		{"partner renamed", func() {
+			_, p := s.partnered()
+			s.replace(p+"/index.md", `^name: .*$`, "name: 结对对象新名")
+		}, true},
+		{"pairing dropped", func() {
+			b, _ := s.partnered()
+			s.replace(b+"/index.md", `^partners: .*$`, "partners: []")
+		}, true},
+		{"pairing added across units", func() {
+			ids := s.brands()
+			s.replace(ids[0]+"/index.md", `^partners: .*$`, `partners: ["`+ids[len(ids)-1]+`"]`)
+		}, true},
+		{"unit renamed and moved up", func() {
+			unit := strings.Split(s.brands()[len(s.brands())-1], "/")[0]
+			s.replace(unit+"/_unit.md", `^name: .*$`, "name: 示例市新设单位")
+			s.replace(unit+"/_unit.md", `^weight: .*$`, "weight: -5")
+		}, true},
+		{"photo replaced", func() {
+			ids := s.brands()
+			photos, _ := filepath.Glob(s.path(ids[3] + "/photos/*"))
+			other, _ := filepath.Glob(s.path(ids[9] + "/photos/*"))
+			data, err := os.ReadFile(other[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.write(strings.TrimPrefix(photos[0], s.path("")), string(data))
+		}, true},
+		{"brand deleted", func() {
+			if err := os.RemoveAll(s.path(s.unnamed())); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"brand added", func() {
+			ids := s.brands()
+			from, unit := ids[5], strings.Split(ids[20], "/")[0]
+			err := filepath.WalkDir(s.path(from), func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, _ := filepath.Rel(s.path(from), p)
+				s.write(unit+"/b9999/"+filepath.ToSlash(rel), s.read(from+"/"+filepath.ToSlash(rel)))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.replace(unit+"/b9999/index.md", `^name: .*$`, "name: 新来的品牌")
+			s.replace(unit+"/b9999/index.md", `^partners: .*$`, `partners: ["`+ids[30]+`"]`)
+		}, true},
+		{"brand drafted", func() {
+			b := s.unnamed()
+			s.replace(b+"/index.md", `^draft: .*$`, "draft: true")
+		}, true},
+		{"configuration changed", func() {
+			cfg := filepath.Join(src, "showcase.yaml")
+			data, err := os.ReadFile(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			re := regexp.MustCompile(`(?m)^title: .*$`)
+			if err := os.WriteFile(cfg, re.ReplaceAll(data, []byte("title: 示例市改名后的展示")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+	}
+	for _, step := range steps {
+		step.edit()
+		res, err := run(false, dest)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if kept := res.KeptUnits > 0; kept != step.keeps {
+			t.Errorf("%s: kept %d of %d units", step.name, res.KeptUnits, res.Units)
+		}
+		fresh := filepath.Join(t.TempDir(), "public")
+		want, err := run(true, fresh)
+		if err != nil {
+			t.Fatalf("%s: fresh build: %v", step.name, err)
+		}
+		if res.Files != want.Files {
+			t.Errorf("%s: counted %d files, a fresh build %d", step.name, res.Files, want.Files)
+		}
+		compareTrees(t, step.name, readTree(t, dest), readTree(t, fresh))
+	}
+}
+
+// compareTrees reports every file that differs between two outputs.
+func compareTrees(t *testing.T, name string, got, want map[string][]byte) {
+	t.Helper()
+	for file, data := range want {
+		if g, ok := got[file]; !ok {
+			t.Errorf("%s: %s missing", name, file)
+		} else if !bytes.Equal(g, data) {
+			t.Errorf("%s: %s differs from a fresh build", name, file)
+		}
+	}
+	for file := range got {
+		if _, ok := want[file]; !ok {
+			t.Errorf("%s: %s should not be there", name, file)
+		}
+	}
+}
+
+// TestIncrementalAfterFailure checks that a failed build leaves the output
+// and the state as they were, so the next build still keeps what it can,
+// and that an output that lost a file it would keep is built again whole.
+func TestIncrementalAfterFailure(t *testing.T) {
+	src := t.TempDir()
+	if err := corpus.Write(src, corpus.Options{Brands: 20, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	s := incrementalSite{t: t, src: src}
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := build.WithRacyWindow(build.Options{Source: src, Dest: dest, Target: render.Web}, time.Nanosecond)
+	if _, err := build.Run(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dest)
+	b := s.brands()[2]
+	good := s.read(b + "/index.md")
+	s.replace(b+"/index.md", `^stage: .*$`, "stage: nowhere")
+	if _, err := build.Run(context.Background(), opts); !build.IsContentError(err) {
+		t.Fatalf("build with an unknown stage: %v", err)
+	}
+	compareTrees(t, "after the failed build", readTree(t, dest), before)
+
+	s.write(b+"/index.md", good)
+	res, err := build.Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fixed file was written again, so its unit is read again.
+	if res.KeptUnits != res.Units-1 {
+		t.Errorf("after the fix: kept %d of %d units", res.KeptUnits, res.Units)
+	}
+	compareTrees(t, "after the fix", readTree(t, dest), before)
+
+	lost := filepath.Join(dest, "brands", filepath.FromSlash(s.brands()[5]), "index.html")
+	if err := os.Remove(lost); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = build.Run(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if res.KeptUnits != 0 {
+		t.Errorf("with a page lost from the output: kept %d units", res.KeptUnits)
+	}
+	compareTrees(t, "after a lost page", readTree(t, dest), before)
+}
+
+// TestIncrementalRacy checks that a file changed moments before a build is
+// read again by the next build even if its size and times look unchanged
+// since: its stamp cannot be trusted yet.
+func TestIncrementalRacy(t *testing.T) {
+	src := t.TempDir()
+	if err := corpus.Write(src, corpus.Options{Brands: 10, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	s := incrementalSite{t: t, src: src}
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := build.Options{Source: src, Dest: dest, Target: render.Web}
+	if _, err := build.Run(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	// Every file was written just now: no unit can be trusted.
+	res, err := build.Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.KeptUnits != 0 {
+		t.Errorf("kept %d units written just before the build", res.KeptUnits)
+	}
+	// The same bytes count, and the times are set back as a tool that
+	// keeps times would: the file is still read again.
+	b := s.brands()[0]
+	members := regexp.MustCompile(`(?m)^members: \d`)
+	loc := members.FindStringIndex(s.read(b + "/index.md"))
+	if loc == nil {
+		t.Fatal("no members")
+	}
+	text := []byte(s.read(b + "/index.md"))
+	text[loc[1]-1] = '0' + (text[loc[1]-1]-'0'+1)%10
+	s.write(b+"/index.md", string(text))
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(s.path(b+"/index.md"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.Run(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: fresh, Target: render.Web, Fresh: true}); err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, "racy edit", readTree(t, dest), readTree(t, fresh))
+}

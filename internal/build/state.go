@@ -1,0 +1,190 @@
+package build
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"showcase/internal/diag"
+	"showcase/internal/site"
+)
+
+// A build of the web target leaves its state beside its output: for every
+// unit, what its files hashed to, what they decoded to, its brands' body
+// HTML and their plaque sheets. The next build of the same output reads
+// and decodes only the units whose files changed, renders only the pages
+// those changes can reach, and takes every other page, logo and photo
+// from the output it replaces. See incremental.go for what a change
+// reaches.
+
+// stateVersion changes whenever what the state holds changes meaning.
+const stateVersion = 1
+
+// stateDir is the folder of the state of output dest, beside it.
+func stateDir(dest string) string {
+	dest = filepath.Clean(dest)
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".showcase-state")
+}
+
+// stateHeader is the state's table of contents.
+type stateHeader struct {
+	Version int
+	// Global is the hash of everything every page may read apart from
+	// its own unit; see globalKey.
+	Global [32]byte
+	// Dev and Ino identify the output folder the state describes. Each
+	// build swaps in a new folder, so another one means the output was
+	// replaced by something else and cannot be taken from.
+	Dev, Ino uint64
+	// Units are the keys of the units whose files the state holds.
+	Units map[string][32]byte
+}
+
+// unitState is one unit as decoded, written to its own file so that a
+// build rewrites only the units that changed. The file holds an 8-byte
+// length, the gob of unitState, then the bodies and sheets its spans
+// point into.
+type unitState struct {
+	Walk      diag.List
+	HasUnit   bool
+	Unit      site.UnitInput
+	UnitDiags diag.List
+	Brands    []brandState
+	Assets    int64
+}
+
+// brandState is one decoded brand of a unitState. Its body's HTML is left
+// out of Input and kept at Body; Sheet is empty for a brand that was not
+// published.
+type brandState struct {
+	Input       site.BrandInput
+	Diags       diag.List
+	Body, Sheet span
+}
+
+// span is where bytes sit in a unit's state file, from the end of its
+// gob.
+type span struct{ Off, N int64 }
+
+const headerFile = "state.gob"
+
+// unitFile is the path of unit id's state file in the state folder dir.
+func unitFile(dir, id string) string { return filepath.Join(dir, "units", id+".unit") }
+
+// readHeader reads the state in dir; it returns nil, and no error, when
+// there is none or it is of another version.
+func readHeader(dir string) (*stateHeader, error) {
+	data, err := os.ReadFile(filepath.Join(dir, headerFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read build state: %w", err)
+	}
+	var h stateHeader
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&h); err != nil || h.Version != stateVersion {
+		// A state this build cannot read is only a lost shortcut.
+		return nil, nil
+	}
+	return &h, nil
+}
+
+// writeHeader replaces the state's header atomically.
+func writeHeader(dir string, h *stateHeader) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(h); err != nil {
+		return fmt.Errorf("write build state: %w", err)
+	}
+	return writeFileAtomic(filepath.Join(dir, headerFile), buf.Bytes())
+}
+
+// folderID returns the device and inode of folder dir.
+func folderID(dir string) (dev, ino uint64, err error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return 0, 0, err
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, 0, errors.New("no inode numbers on this system")
+	}
+	return uint64(st.Dev), uint64(st.Ino), nil
+}
+
+// keptUnit is a unit's state file, decoded, with where its bytes start.
+type keptUnit struct {
+	path  string
+	data  int64 // offset of the bodies and sheets
+	state unitState
+}
+
+// readUnit reads the state file of one unit.
+func readUnit(path string) (*keptUnit, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var n [8]byte
+	if _, err := io.ReadFull(f, n[:]); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	size := int64(binary.LittleEndian.Uint64(n[:]))
+	k := &keptUnit{path: path, data: 8 + size}
+	if err := gob.NewDecoder(io.LimitReader(f, size)).Decode(&k.state); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return k, nil
+}
+
+// readSpan reads the bytes at sp of the unit file.
+func (k *keptUnit) readSpan(f *os.File, sp span) ([]byte, error) {
+	buf := make([]byte, sp.N)
+	if _, err := f.ReadAt(buf, k.data+sp.Off); err != nil {
+		return nil, fmt.Errorf("read %s: %w", k.path, err)
+	}
+	return buf, nil
+}
+
+// writeUnit writes a unit's state file: st, then blobs, the bytes its
+// spans point into.
+func writeUnit(path string, st *unitState, blobs [][]byte) error {
+	var buf bytes.Buffer
+	buf.Write(make([]byte, 8))
+	if err := gob.NewEncoder(&buf).Encode(st); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	binary.LittleEndian.PutUint64(buf.Bytes()[:8], uint64(buf.Len()-8))
+	for _, b := range blobs {
+		buf.Write(b)
+	}
+	return writeFileAtomic(path, buf.Bytes())
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so that a reader sees the old file or the new one whole.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
