@@ -5,12 +5,19 @@
 #
 #   scripts/bench-hugo.sh [-n BRANDS] [-r ROUNDS] [-d DIR] [-s SEED]
 #
+# Each round is what the office does on a merged pull request: one brand's
+# file changes (the same words added to it in both corpora), then each
+# generator builds. Hugo builds everything every time; showcase is timed
+# twice, rebuilding its output (it reads and renders again only what the
+# change reaches) and building from nothing with --fresh into another
+# folder.
+#
 # Defaults: 10000 brands, 3 rounds, DIR=/dev/shm/showcase-bench (tmpfs, so
 # the disk does not decide). The corpora are generated once per size and
 # seed and kept in DIR; outputs go to DIR/out-*. Each generator builds once
 # untimed first, so both start with the page cache (and showcase with its
-# image cache) warm. Needs hugo (Debian's: apt-get install hugo) and
-# /usr/bin/time (apt-get install time).
+# image cache and build state) warm. Needs hugo (Debian's: apt-get install
+# hugo) and /usr/bin/time (apt-get install time).
 set -euo pipefail
 
 brands=10000
@@ -63,18 +70,31 @@ run() {
 
 hugo_build() { run hugo hugo --minify --quiet -s "$hsrc" -d "$dir/out-hugo"; }
 showcase_build() { run showcase "$bin" build --quiet --source "$src" --dest "$dir/out-showcase"; }
+fresh_build() { run fresh "$bin" build --quiet --fresh --source "$src" --dest "$dir/out-fresh"; }
 
-echo "corpus: $brands brands, seed $seed, in $dir; $(nproc) cores"
+# edit ROUND adds a sentence to the body of the same brand in both corpora.
+brand=$(cd "$src/content" && ls -d */*/ | awk -v n="$brands" 'NR == int(n / 2) + 1 {print; exit}')
+edit() {
+	local line="第 $1 轮修改：补充一段工作成效的说明。"
+	printf '\n%s\n' "$line" >>"$src/content/${brand}index.md"
+	printf '\n%s\n' "$line" >>"$hsrc/content/brands/${brand}index.md"
+}
+
+echo "corpus: $brands brands, seed $seed, in $dir; $(nproc) cores; each round edits $brand"
 hugo_build >/dev/null
 showcase_build >/dev/null
+fresh_build >/dev/null
 
 results=$(mktemp)
 for ((r = 1; r <= rounds; r++)); do
+	edit "$r"
 	# Alternate which goes first, so neither always meets a cooler cache.
 	if ((r % 2)); then
 		hugo_build | tee -a "$results"
 		showcase_build | tee -a "$results"
+		fresh_build | tee -a "$results"
 	else
+		fresh_build | tee -a "$results"
 		showcase_build | tee -a "$results"
 		hugo_build | tee -a "$results"
 	fi
@@ -83,9 +103,10 @@ done
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 col() { awk -v n="$1" -v c="$2" '$1==n {print $c}' "$results" | median; }
 hw=$(col hugo 2) hc=$(col hugo 3) hm=$(col hugo 4)
-sw=$(col showcase 2) sc=$(col showcase 3) sm=$(col showcase 4)
+printf '\n%-9s %10s %10s %12s %12s %12s\n' "median" "wall s" "cpu s" "peak MB" "wall ratio" "peak ratio"
+for name in hugo showcase fresh; do
+	w=$(col $name 2) c=$(col $name 3) m=$(col $name 4)
+	printf '%-9s %10.2f %10.2f %12.0f %12.3f %12.3f\n' "$name" "$w" "$c" "$(echo "$m / 1024" | bc)" \
+		"$(echo "scale=4; $w / $hw" | bc)" "$(echo "scale=4; $m / $hm" | bc)"
+done
 rm -f "$results"
-printf '\n%-9s %10s %10s %12s\n' "median" "wall s" "cpu s" "peak MB"
-printf '%-9s %10.2f %10.2f %12.0f\n' hugo "$hw" "$hc" "$(echo "$hm / 1024" | bc)"
-printf '%-9s %10.2f %10.2f %12.0f\n' showcase "$sw" "$sc" "$(echo "$sm / 1024" | bc)"
-printf '%-9s %10.3f %10.3f %12.3f\n' ratio "$(echo "scale=4; $sw / $hw" | bc)" "$(echo "scale=4; $sc / $hc" | bc)" "$(echo "scale=4; $sm / $hm" | bc)"
