@@ -232,11 +232,16 @@ func (r *renderer) render(ctx context.Context, s *site.Site) (int, error) {
 		Splice: true, Sheets: r.sheets, Minify: mn.Minify,
 	}
 	if r.bodies != nil {
-		opts.BrandBody = r.bodies.html
+		opts.BrandBody, opts.BrandText = r.bodies.html, r.bodies.text
 	}
 	jobs := slices.DeleteFunc(render.Plan(s, th, opts), func(j render.Job) bool { return r.reuse.keeps(j.File) })
 	if err := runJobs(ctx, jobs, mn, r.out, r.sheets); err != nil {
 		return 0, err
+	}
+	if r.bodies != nil {
+		if err := r.bodies.Err(); err != nil {
+			return 0, err
+		}
 	}
 	return len(jobs) + len(assets) + bundled + r.kept, nil
 }

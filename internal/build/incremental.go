@@ -126,7 +126,7 @@ func (inc *incremental) loaded(bodies *bodySpool) map[string]*loadedUnit {
 			b := &st.Brands[i]
 			u.brands = append(u.brands, &decodedBrand{in: b.Input, diags: b.Diags})
 			if bodies != nil {
-				bodies.keep(b.Input.Source, k, b.Body)
+				bodies.keep(b.Input.Source, k, b.Body, b.Text)
 			}
 		}
 		units[id] = u
@@ -514,11 +514,13 @@ func saveUnit(file string, u *loadedUnit, index map[string]int, bodies *bodySpoo
 	}
 	for _, b := range u.brands {
 		bs := brandState{Input: b.in, Diags: b.diags}
-		body, err := bodies.bytes(b.in.Source)
-		if err != nil {
-			return err
+		for part, sp := range []*span{&bs.Body, &bs.Text} {
+			data, err := bodies.bytes(b.in.Source, part)
+			if err != nil {
+				return err
+			}
+			*sp = put(data)
 		}
-		bs.Body = put(body)
 		if i, ok := index[b.in.Source]; ok {
 			sheet, err := sheets.bytes(i)
 			if err != nil {

@@ -26,9 +26,9 @@ type LoadOptions struct {
 	// folder must not lead anywhere outside itself. Run sets it for the
 	// kiosk target.
 	Kiosk bool
-	// bodies, when set, takes the HTML of each brand's body as it is
-	// decoded, leaving Body.HTML empty; Run sets it and hands the bodies
-	// back to the brand pages.
+	// bodies, when set, takes the HTML and text of each brand's body as
+	// it is decoded, leaving Body empty; Run sets it and hands the bodies
+	// back to the brand pages and the search index.
 	bodies *bodySpool
 }
 
@@ -133,8 +133,8 @@ func (d *decoder) visit(doc *content.Document) {
 		logo := cleanLogo(d.fsys, doc, meta.Logo, &diags)
 		diags = append(diags, checkBrandImages(d.fsys, doc, meta)...)
 		if d.bodies != nil {
-			d.bodies.put(doc.Path, body.HTML)
-			body.HTML = ""
+			d.bodies.put(doc.Path, body.HTML, body.Text)
+			body.HTML, body.Text = "", ""
 		}
 		brand = &decodedBrand{
 			in:    site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: body, LogoSVG: logo},

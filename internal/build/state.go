@@ -60,13 +60,13 @@ type unitState struct {
 	Assets    int64
 }
 
-// brandState is one decoded brand of a unitState. Its body's HTML is left
-// out of Input and kept at Body; Sheet is empty for a brand that was not
-// published.
+// brandState is one decoded brand of a unitState. Its body's HTML and
+// text are left out of Input and kept at Body and Text; Sheet is empty
+// for a brand that was not published.
 type brandState struct {
-	Input       site.BrandInput
-	Diags       diag.List
-	Body, Sheet span
+	Input             site.BrandInput
+	Diags             diag.List
+	Body, Text, Sheet span
 }
 
 // span is where bytes sit in a unit's state file, from the end of its

@@ -28,6 +28,9 @@ type Options struct {
 	// site then holds empty: the build keeps bodies out of memory until
 	// their page renders.
 	BrandBody func(*site.Brand) (template.HTML, error)
+	// BrandText, when set, returns the plain text of a brand's body for
+	// the search index, the site holding it empty like the HTML.
+	BrandText func(*site.Brand) string
 }
 
 // Job renders one output file.
@@ -77,7 +80,7 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 			Job{File: "sitemap.xml", Render: func() ([]byte, error) { return Sitemap(s, pages) }},
 		)
 	}
-	jobs = append(jobs, searchJobs(s, th, ctx)...)
+	jobs = append(jobs, searchJobs(s, th, ctx, opts.BrandText)...)
 	jobs = append(jobs, kioskJobs(s, ctx)...)
 	return jobs
 }
