@@ -122,9 +122,21 @@ func run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	res.Brands, res.Units = len(s.Brands), len(s.Units)
-	dir, err := publish.Create(opts.Dest)
+	reuse := inc.planReuse(s, opts.Dest)
+	dir, recycled, err := inc.createOutput(opts.Dest, reuse)
 	if err != nil {
 		return res, err
+	}
+	var dirty []string
+	if reuse != nil {
+		dirty = inc.dirtyRegions(s, reuse, reuse.old)
+		if recycled {
+			reuse.recycled = true
+			if err := inc.recycle(dir, s, opts.Dest, dirty); err != nil {
+				dir.Abort()
+				return res, err
+			}
+		}
 	}
 	sheets, err := newSheetSpool(dir, len(s.Brands))
 	if err != nil {
@@ -138,7 +150,7 @@ func run(ctx context.Context, opts Options) (Result, error) {
 	}
 	images := photo.NewProcessor(cacheDir)
 	r := renderer{fsys: fsys, target: opts.Target, out: dir, timings: &res.Timings, images: images,
-		bodies: lo.bodies, sheets: sheets, reuse: inc.planReuse(s, opts.Dest)}
+		bodies: lo.bodies, sheets: sheets, reuse: reuse}
 	n, err := r.render(ctx, s)
 	res.Files, res.KeptFiles, res.Images = n, r.kept, images.Stats()
 	if err != nil {
@@ -147,10 +159,16 @@ func run(ctx context.Context, opts Options) (Result, error) {
 	}
 	// Timed before returning: a deferred stop would record the phase in a
 	// copy of res the caller never sees.
+	// A build that kept units keeps the output it replaces, whose files
+	// are mostly its own, for the next build to start from.
 	stop := res.Timings.Start("commit")
-	err = dir.Commit()
+	spare := ""
+	if reuse != nil {
+		spare = inc.spareDir()
+	}
+	err = dir.CommitKeeping(spare)
 	if err == nil {
-		err = inc.save(loader, s, opts.Dest, lo.bodies, sheets)
+		err = inc.save(loader, s, opts.Dest, lo.bodies, sheets, dirty, spare != "")
 	}
 	stop()
 	return res, err

@@ -180,6 +180,11 @@ type reuse struct {
 	// units and brands are those whose pages are kept, by id.
 	units, brands map[string]bool
 	kept          map[string]*keptUnit
+	// old are the brands the changed units held at the last build.
+	old []site.BrandInput
+	// recycled is set when the output started from the spare, which
+	// holds the kept files already: link has nothing to do.
+	recycled bool
 }
 
 // planReuse decides which units' and brands' files the build keeps from
@@ -189,8 +194,9 @@ func (inc *incremental) planReuse(s *site.Site, dest string) *reuse {
 		return nil
 	}
 	changed := inc.changed()
-	touched := touchedBrands(s, changed, inc.oldBrands(changed))
-	r := &reuse{prev: dest, units: map[string]bool{}, brands: map[string]bool{}, kept: inc.kept}
+	old := inc.oldBrands(changed)
+	touched := touchedBrands(s, changed, old)
+	r := &reuse{prev: dest, units: map[string]bool{}, brands: map[string]bool{}, kept: inc.kept, old: old}
 	for _, u := range s.Units {
 		if changed[u.ID] {
 			continue
@@ -300,6 +306,9 @@ func (r *reuse) link(ctx context.Context, s *site.Site, out Output) (int, error)
 	if r == nil {
 		return 0, nil
 	}
+	if r.recycled {
+		return r.keptFiles(s), nil
+	}
 	ln, ok := out.(linker)
 	if !ok {
 		r.units, r.brands = nil, nil
@@ -363,6 +372,27 @@ func (r *reuse) link(ctx context.Context, s *site.Site, out Output) (int, error)
 		return 0, fmt.Errorf("%w: %s", errLostOutput, lost[0])
 	}
 	return files, nil
+}
+
+// keptFiles counts the files of the kept units and brands, as the last
+// builds counted them.
+func (r *reuse) keptFiles(s *site.Site) int {
+	n := 0
+	for _, u := range s.Units {
+		if !r.units[u.ID] {
+			continue
+		}
+		n++ // units/<u>/
+		if len(u.Brands) > 0 {
+			n++ // plaques/<u>/
+		}
+		for _, b := range r.kept[u.ID].state.Brands {
+			if r.brands[b.Input.UnitID+"/"+b.Input.Slug] {
+				n += b.Files
+			}
+		}
+	}
+	return n
 }
 
 // linkFiles links files of the last output into the new one.
@@ -450,7 +480,7 @@ func (r *reuse) fillSheets(s *site.Site, sheets *sheetSpool) error {
 // that were read anew get new files, kept ones keep theirs. The header is
 // removed first and written last, so a build stopped halfway leaves no
 // state that describes a mix of two builds.
-func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodySpool, sheets *sheetSpool) error {
+func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodySpool, sheets *sheetSpool, dirty []string, spare bool) error {
 	if inc == nil {
 		return nil
 	}
@@ -475,7 +505,7 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 		}
 		g.Go(func() error {
 			if inc.kept[id] == nil {
-				if err := saveUnit(unitFile(inc.dir, id), u, index, bodies, sheets); err != nil {
+				if err := saveUnit(unitFile(inc.dir, id), u, index, dest, bodies, sheets); err != nil {
 					return err
 				}
 			}
@@ -495,11 +525,16 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 	if h.Dev, h.Ino, err = folderID(dest); err != nil {
 		return fmt.Errorf("write build state: %w", err)
 	}
+	if spare {
+		// A spare that is not there (it could not be moved) is no loss.
+		h.SpareDev, h.SpareIno, err = folderID(inc.spareDir())
+		h.Spare, h.Dirty = err == nil, dirty
+	}
 	return writeHeader(inc.dir, h)
 }
 
 // saveUnit writes the state file of a unit read in this build.
-func saveUnit(file string, u *loadedUnit, index map[string]int, bodies *bodySpool, sheets *sheetSpool) error {
+func saveUnit(file string, u *loadedUnit, index map[string]int, dest string, bodies *bodySpool, sheets *sheetSpool) error {
 	st := &unitState{Walk: u.walk, Assets: u.assets}
 	if u.unit != nil {
 		st.HasUnit, st.Unit, st.UnitDiags = true, u.unit.in, u.unit.diags
@@ -527,10 +562,36 @@ func saveUnit(file string, u *loadedUnit, index map[string]int, bodies *bodySpoo
 				return err
 			}
 			bs.Sheet = put(sheet)
+			n, err := countFiles(filepath.Join(dest, "brands", b.in.UnitID, b.in.Slug))
+			if err != nil {
+				return fmt.Errorf("write build state: %w", err)
+			}
+			bs.Files = n + 1 // and its plaque page
 		}
 		st.Brands = append(st.Brands, bs)
 	}
 	return writeUnit(file, st, blobs)
+}
+
+// countFiles counts the files under dir.
+func countFiles(dir string) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			n++
+			continue
+		}
+		m, err := countFiles(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return 0, err
+		}
+		n += m
+	}
+	return n, nil
 }
 
 // removeStaleUnits removes the state files of units the site no longer

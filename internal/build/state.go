@@ -45,6 +45,14 @@ type stateHeader struct {
 	Dev, Ino uint64
 	// Units are the keys of the units whose files the state holds.
 	Units map[string][32]byte
+	// Spare, when set, is the output the last build replaced, kept in
+	// the state folder with SpareDev and SpareIno its identity: its files
+	// are the output's but for the regions in Dirty (files and folders of
+	// units' and brands' pages) and the pages that gather the whole site.
+	// The next build starts from it rather than from nothing.
+	Spare              bool
+	SpareDev, SpareIno uint64
+	Dirty              []string
 }
 
 // unitState is one unit as decoded, written to its own file so that a
@@ -67,6 +75,9 @@ type brandState struct {
 	Input             site.BrandInput
 	Diags             diag.List
 	Body, Text, Sheet span
+	// Files counts the brand's files in the output: its folder's and
+	// its plaque page.
+	Files int
 }
 
 // span is where bytes sit in a unit's state file, from the end of its

@@ -27,6 +27,19 @@ var errNotLocal = errors.New("path is not inside the output folder")
 
 // Create starts writing the output for dest.
 func Create(dest string) (*Dir, error) {
+	return create(dest, "")
+}
+
+// Recycle starts writing the output for dest in the folder spare, a past
+// output whose files are hard links shared with dest: the caller removes
+// what is to change and keeps the rest. Since writing into a shared file
+// would change dest too, a file the build writes must not be there: it is
+// created anew or the write fails.
+func Recycle(dest, spare string) (*Dir, error) {
+	return create(dest, spare)
+}
+
+func create(dest, spare string) (*Dir, error) {
 	dest = filepath.Clean(dest)
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -36,16 +49,49 @@ func Create(dest string) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create temporary output: %w", err)
 	}
+	if spare != "" {
+		// The empty folder only reserved the name.
+		if err := os.Remove(tmp); err == nil {
+			err = os.Rename(spare, tmp)
+		}
+		if err != nil {
+			_ = os.Remove(tmp)
+			return nil, fmt.Errorf("reuse past output %s: %w", spare, err)
+		}
+	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		_ = os.Remove(tmp)
+		_ = os.RemoveAll(tmp)
 		return nil, fmt.Errorf("create temporary output: %w", err)
 	}
 	t, err := openTree(tmp)
 	if err != nil {
-		_ = os.Remove(tmp)
+		_ = os.RemoveAll(tmp)
 		return nil, fmt.Errorf("open temporary output: %w", err)
 	}
+	t.excl = spare != ""
 	return &Dir{dest: dest, tmp: tmp, tree: t}, nil
+}
+
+// Path is the temporary folder the output is written in.
+func (d *Dir) Path() string { return d.tmp }
+
+// Remove removes a file or a folder and all in it from the output. It is
+// meant for a recycled output before anything is written: folders made
+// since are remembered as there.
+func (d *Dir) Remove(file string) error {
+	if !fs.ValidPath(file) || file == "." {
+		return fmt.Errorf("remove %q: %w", file, errNotLocal)
+	}
+	if err := os.RemoveAll(filepath.Join(d.tmp, filepath.FromSlash(file))); err != nil {
+		return fmt.Errorf("remove %s: %w", file, err)
+	}
+	return nil
+}
+
+// Exists reports whether file, or folder, is in the output.
+func (d *Dir) Exists(file string) bool {
+	_, err := os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(file)))
+	return err == nil
 }
 
 // Write writes one file, creating its folders. It is safe for concurrent
@@ -131,12 +177,19 @@ func (d *Dir) mkdirs(dir string) error {
 	return nil
 }
 
-// Commit replaces the destination with the finished output.
+// Commit replaces the destination with the finished output and removes
+// the output it replaced.
 func (d *Dir) Commit() error {
+	return d.CommitKeeping("")
+}
+
+// CommitKeeping is Commit that moves the output it replaced to spare, for
+// Recycle, instead of removing it; with spare empty it removes it.
+func (d *Dir) CommitKeeping(spare string) error {
 	if err := d.tree.close(); err != nil {
 		return fmt.Errorf("close output: %w", err)
 	}
-	if err := swap(d.tmp, d.dest); err != nil {
+	if err := swap(d.tmp, d.dest, spare); err != nil {
 		_ = os.RemoveAll(d.tmp)
 		return fmt.Errorf("publish %s: %w", d.dest, err)
 	}

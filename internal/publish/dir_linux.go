@@ -21,6 +21,9 @@ type tree struct {
 	// only the last component is kept from being a link (O_NOFOLLOW), and
 	// the folders above it are the ones mkdir made or found to be folders.
 	beneath bool
+	// excl refuses to create a file that is there already, in place of
+	// emptying it; see Recycle.
+	excl bool
 }
 
 // openTree opens the folder dir and learns whether openat2 is there.
@@ -84,7 +87,7 @@ func (t *tree) mkdir(dir string) error {
 // a write and a close, with no stat and nothing registered with the
 // runtime's poller, which an os.File would try for every file.
 func (t *tree) writeFile(file string, data []byte) error {
-	fd, err := t.open(file, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC)
+	fd, err := t.open(file, t.createFlags())
 	if err != nil {
 		return err
 	}
@@ -112,11 +115,19 @@ func writeAll(fd int, data []byte) error {
 
 // create creates file, or empties it, for writing through an os.File.
 func (t *tree) create(file string) (*os.File, error) {
-	fd, err := t.open(file, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC)
+	fd, err := t.open(file, t.createFlags())
 	if err != nil {
 		return nil, err
 	}
 	return os.NewFile(uintptr(fd), file), nil
+}
+
+// createFlags are the flags that create a file for writing.
+func (t *tree) createFlags() int {
+	if t.excl {
+		return unix.O_WRONLY | unix.O_CREAT | unix.O_EXCL
+	}
+	return unix.O_WRONLY | unix.O_CREAT | unix.O_TRUNC
 }
 
 // close closes the folder's descriptor.

@@ -13,6 +13,8 @@ import (
 // escape it, where openat2 is not to be had.
 type tree struct {
 	root *os.Root
+	// excl refuses to create a file that is there already; see Recycle.
+	excl bool
 }
 
 // openTree opens the folder dir.
@@ -43,12 +45,24 @@ func (t *tree) mkdir(dir string) error {
 
 // writeFile creates file, or empties it, and writes data to it.
 func (t *tree) writeFile(file string, data []byte) error {
-	return t.root.WriteFile(file, data, 0o644)
+	f, err := t.create(file)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // create creates file, or empties it, for writing.
 func (t *tree) create(file string) (*os.File, error) {
-	return t.root.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if t.excl {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	}
+	return t.root.OpenFile(file, flags, 0o644)
 }
 
 // close closes the folder.

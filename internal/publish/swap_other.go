@@ -7,9 +7,9 @@ import (
 	"os"
 )
 
-func swap(tmp, dest string) error {
+func swap(tmp, dest, spare string) error {
 	if _, err := os.Lstat(dest); errors.Is(err, os.ErrNotExist) {
 		return os.Rename(tmp, dest)
 	}
-	return swapByRename(tmp, dest)
+	return swapByRename(tmp, dest, spare)
 }

@@ -1,0 +1,175 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"showcase/internal/publish"
+	"showcase/internal/site"
+)
+
+// A build that keeps units does not start its output from nothing when it
+// can help it: linking every kept file into a new folder, and removing the
+// replaced output after the swap, would cost two system calls a file however
+// small the change. The replaced output is moved into the state folder
+// instead, and the next build starts from it: every file there is a hard
+// link shared with the live output, but for the regions (a brand's folder
+// and plaque page, a unit's pages) that the last build rendered again, and
+// the pages that gather the whole site. The build removes those regions and
+// the regions it renders itself, links back from the live output the ones it
+// does not render, and writes the rest, never into a file that is there
+// (publish.Recycle), since that file may be the live output's too.
+
+// spareDir is where the state keeps the replaced output.
+func (inc *incremental) spareDir() string { return filepath.Join(inc.dir, "spare") }
+
+// createOutput starts the build's output: from the spare when there is one
+// to use, otherwise empty. It reports whether it recycled the spare.
+func (inc *incremental) createOutput(dest string, r *reuse) (*publish.Dir, bool, error) {
+	if inc == nil || r == nil || inc.prev == nil || !inc.prev.Spare {
+		dir, err := publish.Create(dest)
+		return dir, false, err
+	}
+	dev, ino, err := folderID(inc.spareDir())
+	if err != nil || dev != inc.prev.SpareDev || ino != inc.prev.SpareIno {
+		dir, err := publish.Create(dest)
+		return dir, false, err
+	}
+	dir, err := publish.Recycle(dest, inc.spareDir())
+	return dir, err == nil, err
+}
+
+// dirtyRegions lists the regions of the output this build renders again:
+// the pages of units and brands it does not keep, the brands and units
+// the changed units had before, and whatever a unit gone from the site
+// left.
+func (inc *incremental) dirtyRegions(s *site.Site, r *reuse, old []site.BrandInput) []string {
+	var regions []string
+	for _, u := range s.Units {
+		if !r.units[u.ID] {
+			regions = append(regions, "units/"+u.ID, "plaques/"+u.ID+"/index.html")
+		}
+	}
+	for _, b := range s.Brands {
+		if !r.brands[b.ID] {
+			regions = append(regions, "brands/"+b.ID, "plaques/"+b.ID)
+		}
+	}
+	for _, b := range old {
+		id := b.UnitID + "/" + b.Slug
+		regions = append(regions, "brands/"+id, "plaques/"+id)
+	}
+	for id := range inc.changed() {
+		if s.UnitByID(id) == nil {
+			regions = append(regions, "units/"+id, "brands/"+id, "plaques/"+id)
+		}
+	}
+	slices.Sort(regions)
+	return slices.Compact(regions)
+}
+
+// recycle brings a recycled output to what this build keeps: it removes
+// the pages that gather the whole site and the regions either build
+// rendered, and links back from the live output the regions the last
+// build rendered and this one keeps.
+func (inc *incremental) recycle(dir *publish.Dir, s *site.Site, dest string, dirty []string) error {
+	if err := removeSiteWide(dir); err != nil {
+		return err
+	}
+	for _, region := range slices.Concat(inc.prev.Dirty, dirty) {
+		if err := dir.Remove(region); err != nil {
+			return err
+		}
+	}
+	for _, region := range inc.prev.Dirty {
+		if _, found := slices.BinarySearch(dirty, region); found {
+			continue
+		}
+		if err := linkRegion(dir, dest, region); err != nil {
+			return err
+		}
+		if page := regionPage(s, region); page != "" && !dir.Exists(page) {
+			// Rendering it instead would need the spare's other files
+			// checked too: an output that lost files is built whole.
+			return fmt.Errorf("%w: %s", errLostOutput, page)
+		}
+	}
+	return nil
+}
+
+// regionPage returns the page a region of a unit or brand the site has
+// must hold, or "" for a region of one it no longer has.
+func regionPage(s *site.Site, region string) string {
+	parts := strings.Split(region, "/")
+	switch {
+	case len(parts) == 3 && parts[0] == "plaques" && parts[2] == "index.html":
+		if u := s.UnitByID(parts[1]); u != nil && len(u.Brands) > 0 {
+			return region
+		}
+	case len(parts) == 3 && (parts[0] == "brands" || parts[0] == "plaques"):
+		if s.BrandByID(parts[1]+"/"+parts[2]) != nil {
+			return region + "/index.html"
+		}
+	case len(parts) == 2 && parts[0] == "units":
+		if s.UnitByID(parts[1]) != nil {
+			return region + "/index.html"
+		}
+	}
+	return ""
+}
+
+// removeSiteWide removes every file that is not a unit's or a brand's:
+// all but the brands, units and plaques folders at the top, and the two
+// lists in those.
+func removeSiteWide(dir *publish.Dir) error {
+	top, err := os.ReadDir(dir.Path())
+	if err != nil {
+		return fmt.Errorf("reuse past output: %w", err)
+	}
+	for _, e := range top {
+		switch e.Name() {
+		case "brands", "units", "plaques":
+			continue
+		}
+		if err := dir.Remove(e.Name()); err != nil {
+			return err
+		}
+	}
+	for _, list := range []string{"units/index.html", "plaques/index.html"} {
+		if err := dir.Remove(list); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// linkRegion links a region, a file or a folder, from the live output into
+// dir; a region the live output does not have is left out.
+func linkRegion(dir *publish.Dir, dest, region string) error {
+	src := filepath.Join(dest, filepath.FromSlash(region))
+	info, err := os.Lstat(src)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reuse past output: %w", err)
+	}
+	if !info.IsDir() {
+		return dir.Link(region, src)
+	}
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return fmt.Errorf("reuse past output: %w", err)
+	}
+	for _, e := range entries {
+		if err := linkRegion(dir, dest, region+"/"+e.Name()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
