@@ -132,7 +132,10 @@ func run(ctx context.Context, opts Options) (Result, error) {
 		dirty = inc.dirtyRegions(s, reuse, reuse.old)
 		if recycled {
 			reuse.recycled = true
-			if err := inc.recycle(dir, s, opts.Dest, dirty); err != nil {
+			stop := res.Timings.Start("recycle")
+			err := inc.recycle(dir, s, opts.Dest, dirty)
+			stop()
+			if err != nil {
 				dir.Abort()
 				return res, err
 			}
