@@ -73,7 +73,7 @@ showcase_build() { run showcase "$bin" build --quiet --source "$src" --dest "$di
 fresh_build() { run fresh "$bin" build --quiet --fresh --source "$src" --dest "$dir/out-fresh"; }
 
 # edit ROUND adds a sentence to the body of the same brand in both corpora.
-brand=$(cd "$src/content" && ls -d */*/ | awk -v n="$brands" 'NR == int(n / 2) + 1 {print; exit}')
+brand=$(cd "$src/content" && ls -d */*/ | sed -n "$((brands / 2 + 1))p")
 edit() {
 	local line="第 $1 轮修改：补充一段工作成效的说明。"
 	printf '\n%s\n' "$line" >>"$src/content/${brand}index.md"
