@@ -71,6 +71,30 @@ func (s incrementalSite) brands() []string {
 	return ids
 }
 
+// newIncrementalSite writes a generated site of n brands and builds it
+// once into a new output, whose path it returns with the site.
+func newIncrementalSite(t *testing.T, n int, seed int64, opts func(src, dest string) build.Options) (incrementalSite, string) {
+	t.Helper()
+	src := t.TempDir()
+	if err := corpus.Write(src, corpus.Options{Brands: n, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(context.Background(), opts(src, dest)); err != nil {
+		t.Fatal(err)
+	}
+	return incrementalSite{t: t, src: src}, dest
+}
+
+// webBuild returns the options of a web build of src into dest that
+// trusts every file's stamp at once, so that a test need not wait.
+func webBuild(fresh bool) func(src, dest string) build.Options {
+	return func(src, dest string) build.Options {
+		opts := build.Options{Source: src, Dest: dest, Target: render.Web, Fresh: fresh}
+		return build.WithRacyWindow(opts, time.Nanosecond)
+	}
+}
+
 var partnersLine = regexp.MustCompile(`(?m)^partners: \[(.*)\]$`)
 
 // partnered returns a brand that names a partner, and that partner.
@@ -111,18 +135,10 @@ func (s incrementalSite) unnamed() string {
 // of the same output, which keeps what did not change, writes exactly the
 // files, byte for byte, that a build from nothing writes.
 func TestIncrementalMatchesFresh(t *testing.T) {
-	src := t.TempDir()
-	if err := corpus.Write(src, corpus.Options{Brands: 60, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	s := incrementalSite{t: t, src: src}
-	dest := filepath.Join(t.TempDir(), "public")
+	s, dest := newIncrementalSite(t, 60, 7, webBuild(false))
+	src := s.src
 	run := func(fresh bool, dest string) (build.Result, error) {
-		opts := build.Options{Source: src, Dest: dest, Target: render.Web, Fresh: fresh}
-		return build.Run(context.Background(), build.WithRacyWindow(opts, time.Nanosecond))
-	}
-	if _, err := run(false, dest); err != nil {
-		t.Fatal(err)
+		return build.Run(context.Background(), webBuild(fresh)(src, dest))
 	}
 	steps := []struct {
 		name string
@@ -242,16 +258,8 @@ func compareTrees(t *testing.T, name string, got, want map[string][]byte) {
 // and the state as they were, so the next build still keeps what it can,
 // and that an output that lost a file it would keep is built again whole.
 func TestIncrementalAfterFailure(t *testing.T) {
-	src := t.TempDir()
-	if err := corpus.Write(src, corpus.Options{Brands: 20, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	s := incrementalSite{t: t, src: src}
-	dest := filepath.Join(t.TempDir(), "public")
-	opts := build.WithRacyWindow(build.Options{Source: src, Dest: dest, Target: render.Web}, time.Nanosecond)
-	if _, err := build.Run(context.Background(), opts); err != nil {
-		t.Fatal(err)
-	}
+	s, dest := newIncrementalSite(t, 20, 3, webBuild(false))
+	opts := webBuild(false)(s.src, dest)
 	before := readTree(t, dest)
 	b := s.brands()[2]
 	good := s.read(b + "/index.md")
@@ -289,16 +297,11 @@ func TestIncrementalAfterFailure(t *testing.T) {
 // read again by the next build even if its size and times look unchanged
 // since: its stamp cannot be trusted yet.
 func TestIncrementalRacy(t *testing.T) {
-	src := t.TempDir()
-	if err := corpus.Write(src, corpus.Options{Brands: 10, Seed: 2}); err != nil {
-		t.Fatal(err)
+	web := func(src, dest string) build.Options {
+		return build.Options{Source: src, Dest: dest, Target: render.Web}
 	}
-	s := incrementalSite{t: t, src: src}
-	dest := filepath.Join(t.TempDir(), "public")
-	opts := build.Options{Source: src, Dest: dest, Target: render.Web}
-	if _, err := build.Run(context.Background(), opts); err != nil {
-		t.Fatal(err)
-	}
+	s, dest := newIncrementalSite(t, 10, 2, web)
+	src, opts := s.src, web(s.src, dest)
 	// Every file was written just now: no unit can be trusted.
 	res, err := build.Run(context.Background(), opts)
 	if err != nil {
@@ -326,7 +329,7 @@ func TestIncrementalRacy(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: fresh, Target: render.Web, Fresh: true}); err != nil {
+	if _, err := build.Run(context.Background(), webBuild(true)(src, fresh)); err != nil {
 		t.Fatal(err)
 	}
 	compareTrees(t, "racy edit", readTree(t, dest), readTree(t, fresh))
