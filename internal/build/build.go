@@ -122,24 +122,9 @@ func run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	res.Brands, res.Units = len(s.Brands), len(s.Units)
-	reuse := inc.planReuse(s, opts.Dest)
-	dir, recycled, err := inc.createOutput(opts.Dest, reuse)
+	dir, reuse, err := inc.output(s, opts.Dest, &res.Timings)
 	if err != nil {
 		return res, err
-	}
-	var dirty []string
-	if reuse != nil {
-		dirty = inc.dirtyRegions(s, reuse, reuse.old)
-		if recycled {
-			reuse.recycled = true
-			stop := res.Timings.Start("recycle")
-			err := inc.recycle(dir, s, opts.Dest, dirty)
-			stop()
-			if err != nil {
-				dir.Abort()
-				return res, err
-			}
-		}
 	}
 	sheets, err := newSheetSpool(dir, len(s.Brands))
 	if err != nil {
@@ -161,9 +146,9 @@ func run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	// Timed before returning: a deferred stop would record the phase in a
-	// copy of res the caller never sees.
-	// A build that kept units keeps the output it replaces, whose files
-	// are mostly its own, for the next build to start from.
+	// copy of res the caller never sees. A build that kept units keeps
+	// the output it replaces, whose files are mostly its own, for the
+	// next build to start from.
 	stop := res.Timings.Start("commit")
 	spare := ""
 	if reuse != nil {
@@ -171,7 +156,7 @@ func run(ctx context.Context, opts Options) (Result, error) {
 	}
 	err = dir.CommitKeeping(spare)
 	if err == nil {
-		err = inc.save(loader, s, opts.Dest, lo.bodies, sheets, dirty, spare != "")
+		err = inc.save(loader, s, opts.Dest, lo.bodies, sheets, reuse)
 	}
 	stop()
 	return res, err

@@ -185,6 +185,9 @@ type reuse struct {
 	// recycled is set when the output started from the spare, which
 	// holds the kept files already: link has nothing to do.
 	recycled bool
+	// dirty are the regions of the output the build renders again; see
+	// dirtyRegions.
+	dirty []string
 }
 
 // planReuse decides which units' and brands' files the build keeps from
@@ -480,7 +483,7 @@ func (r *reuse) fillSheets(s *site.Site, sheets *sheetSpool) error {
 // that were read anew get new files, kept ones keep theirs. The header is
 // removed first and written last, so a build stopped halfway leaves no
 // state that describes a mix of two builds.
-func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodySpool, sheets *sheetSpool, dirty []string, spare bool) error {
+func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodySpool, sheets *sheetSpool, r *reuse) error {
 	if inc == nil {
 		return nil
 	}
@@ -525,10 +528,11 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 	if h.Dev, h.Ino, err = folderID(dest); err != nil {
 		return fmt.Errorf("write build state: %w", err)
 	}
-	if spare {
-		// A spare that is not there (it could not be moved) is no loss.
+	if r != nil {
+		// The build kept its replaced output as the spare; one that is
+		// not there (it could not be moved) is no loss.
 		h.SpareDev, h.SpareIno, err = folderID(inc.spareDir())
-		h.Spare, h.Dirty = err == nil, dirty
+		h.Spare, h.Dirty = err == nil, r.dirty
 	}
 	return writeHeader(inc.dir, h)
 }

@@ -28,6 +28,29 @@ import (
 // spareDir is where the state keeps the replaced output.
 func (inc *incremental) spareDir() string { return filepath.Join(inc.dir, "spare") }
 
+// output starts the output of a build of s: it plans what to keep of the
+// last output, and starts from the spare when there is one, bringing it
+// to what this build keeps. The reuse is nil when the build keeps nothing.
+func (inc *incremental) output(s *site.Site, dest string, timings *Timings) (*publish.Dir, *reuse, error) {
+	r := inc.planReuse(s, dest)
+	dir, recycled, err := inc.createOutput(dest, r)
+	if err != nil || r == nil {
+		return dir, r, err
+	}
+	r.dirty = inc.dirtyRegions(s, r)
+	if recycled {
+		r.recycled = true
+		stop := timings.Start("recycle")
+		err := inc.recycle(dir, s, dest, r.dirty)
+		stop()
+		if err != nil {
+			dir.Abort()
+			return nil, nil, err
+		}
+	}
+	return dir, r, nil
+}
+
 // createOutput starts the build's output: from the spare when there is one
 // to use, otherwise empty. It reports whether it recycled the spare.
 func (inc *incremental) createOutput(dest string, r *reuse) (*publish.Dir, bool, error) {
@@ -48,7 +71,7 @@ func (inc *incremental) createOutput(dest string, r *reuse) (*publish.Dir, bool,
 // the pages of units and brands it does not keep, the brands and units
 // the changed units had before, and whatever a unit gone from the site
 // left.
-func (inc *incremental) dirtyRegions(s *site.Site, r *reuse, old []site.BrandInput) []string {
+func (inc *incremental) dirtyRegions(s *site.Site, r *reuse) []string {
 	var regions []string
 	for _, u := range s.Units {
 		if !r.units[u.ID] {
@@ -60,7 +83,7 @@ func (inc *incremental) dirtyRegions(s *site.Site, r *reuse, old []site.BrandInp
 			regions = append(regions, "brands/"+b.ID, "plaques/"+b.ID)
 		}
 	}
-	for _, b := range old {
+	for _, b := range r.old {
 		id := b.UnitID + "/" + b.Slug
 		regions = append(regions, "brands/"+id, "plaques/"+id)
 	}
