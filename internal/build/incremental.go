@@ -533,6 +533,9 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 		// not there (it could not be moved) is no loss.
 		h.SpareDev, h.SpareIno, err = folderID(inc.spareDir())
 		h.Spare, h.Dirty = err == nil, r.dirty
+	} else if err := os.RemoveAll(inc.spareDir()); err != nil {
+		// A spare of an earlier build would only take room.
+		return fmt.Errorf("write build state: %w", err)
 	}
 	return writeHeader(inc.dir, h)
 }

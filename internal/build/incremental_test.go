@@ -3,9 +3,11 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -110,6 +112,68 @@ func (s incrementalSite) partnered() (brand, partner string) {
 	return "", ""
 }
 
+// leastNamedUnit returns the unit whose brands are named as partners
+// from the fewest other units, so that deleting it leaves some unchanged.
+func (s incrementalSite) leastNamedUnit() string {
+	s.t.Helper()
+	namedFrom := map[string]map[string]bool{}
+	for _, id := range s.brands() {
+		from, _, _ := strings.Cut(id, "/")
+		if namedFrom[from] == nil {
+			namedFrom[from] = map[string]bool{}
+		}
+		m := partnersLine.FindStringSubmatch(s.read(id + "/index.md"))
+		if m == nil {
+			continue
+		}
+		for _, p := range strings.Split(m[1], ",") {
+			unit, _, _ := strings.Cut(strings.Trim(p, `" `), "/")
+			if unit != "" && unit != from {
+				if namedFrom[unit] == nil {
+					namedFrom[unit] = map[string]bool{}
+				}
+				namedFrom[unit][from] = true
+			}
+		}
+	}
+	best := ""
+	for unit, from := range namedFrom {
+		if best == "" || len(from) < len(namedFrom[best]) || (len(from) == len(namedFrom[best]) && unit < best) {
+			best = unit
+		}
+	}
+	return best
+}
+
+// dropUnit deletes a unit's folder and every pairing with its brands, as
+// the office does when a unit leaves the campaign.
+func (s incrementalSite) dropUnit(unit string) {
+	s.t.Helper()
+	s.unpair(unit)
+	if err := os.RemoveAll(s.path(unit)); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// unpair removes every pairing of other units' brands with unit's.
+func (s incrementalSite) unpair(unit string) {
+	s.t.Helper()
+	for _, id := range s.brands() {
+		text := s.read(id + "/index.md")
+		m := partnersLine.FindStringSubmatch(text)
+		if m == nil || !strings.Contains(m[1], `"`+unit+"/") {
+			continue
+		}
+		var keep []string
+		for _, p := range strings.Split(m[1], ",") {
+			if !strings.HasPrefix(strings.TrimSpace(p), `"`+unit+"/") {
+				keep = append(keep, strings.TrimSpace(p))
+			}
+		}
+		s.replace(id+"/index.md", `^partners: .*$`, "partners: ["+strings.Join(keep, ", ")+"]")
+	}
+}
+
 // unnamed returns a brand that no other brand names as a partner.
 func (s incrementalSite) unnamed() string {
 	s.t.Helper()
@@ -204,6 +268,18 @@ func TestIncrementalMatchesFresh(t *testing.T) {
 			b := s.unnamed()
 			s.replace(b+"/index.md", `^draft: .*$`, "draft: true")
 		}, true},
+		{"every brand of a unit drafted", func() {
+			unit := s.leastNamedUnit()
+			s.unpair(unit)
+			for _, id := range s.brands() {
+				if strings.HasPrefix(id, unit+"/") {
+					s.replace(id+"/index.md", `^draft: .*$`, "draft: true")
+				}
+			}
+		}, true},
+		{"unit deleted", func() {
+			s.dropUnit(s.leastNamedUnit())
+		}, true},
 		{"configuration changed", func() {
 			cfg := filepath.Join(src, "showcase.yaml")
 			data, err := os.ReadFile(cfg)
@@ -234,7 +310,28 @@ func TestIncrementalMatchesFresh(t *testing.T) {
 			t.Errorf("%s: counted %d files, a fresh build %d", step.name, res.Files, want.Files)
 		}
 		compareTrees(t, step.name, readTree(t, dest), readTree(t, fresh))
+		if got, want := readFolders(t, dest), readFolders(t, fresh); !slices.Equal(got, want) {
+			t.Errorf("%s: folders %q, a fresh build has %q", step.name, got, want)
+		}
 	}
+}
+
+// readFolders lists the folders under dir, an empty one left behind
+// included.
+func readFolders(t *testing.T, dir string) []string {
+	t.Helper()
+	var folders []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			folders = append(folders, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return folders
 }
 
 // compareTrees reports every file that differs between two outputs.

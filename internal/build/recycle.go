@@ -108,6 +108,11 @@ func (inc *incremental) recycle(dir *publish.Dir, s *site.Site, dest string, dir
 		if err := dir.Remove(region); err != nil {
 			return err
 		}
+		// A unit's folder left empty goes too: a build from nothing
+		// makes no empty folder. One that still holds files stays.
+		if parts := strings.Split(region, "/"); len(parts) == 3 {
+			_ = os.Remove(filepath.Join(dir.Path(), parts[0], parts[1]))
+		}
 	}
 	for _, region := range inc.prev.Dirty {
 		if _, found := slices.BinarySearch(dirty, region); found {

@@ -51,7 +51,8 @@ func create(dest, spare string) (*Dir, error) {
 	}
 	if spare != "" {
 		// The empty folder only reserved the name.
-		if err := os.Remove(tmp); err == nil {
+		err := os.Remove(tmp)
+		if err == nil {
 			err = os.Rename(spare, tmp)
 		}
 		if err != nil {
