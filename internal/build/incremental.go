@@ -15,6 +15,7 @@ import (
 
 	"showcase/internal/diag"
 	"showcase/internal/render"
+	"showcase/internal/search"
 	"showcase/internal/site"
 
 	"golang.org/x/sync/errgroup"
@@ -188,6 +189,8 @@ type reuse struct {
 	// dirty are the regions of the output the build renders again; see
 	// dirtyRegions.
 	dirty []string
+	// blocks are the search text blocks kept, by file.
+	blocks map[string]bool
 }
 
 // planReuse decides which units' and brands' files the build keeps from
@@ -211,7 +214,33 @@ func (inc *incremental) planReuse(s *site.Site, dest string) *reuse {
 			}
 		}
 	}
+	r.blocks = keptBlocks(s, inc.prev.Order, r.units)
 	return r
+}
+
+// keptBlocks returns the files of the search text blocks a build keeps.
+// A block holds the texts of a run of brands in site order, the texts
+// coming from each brand's own file: it is unchanged when the same brands,
+// none of whose units changed, stand at the same places as last time.
+func keptBlocks(s *site.Site, prev []string, units map[string]bool) map[string]bool {
+	n := len(s.Brands)
+	size := search.BlockSize(n, search.Options{})
+	if size != search.BlockSize(len(prev), search.Options{}) {
+		return nil
+	}
+	_, blocks := search.Layout(n, search.Options{})
+	kept := map[string]bool{}
+	for k := range blocks {
+		lo, hi := k*size, min((k+1)*size, n)
+		same := min((k+1)*size, len(prev)) == hi
+		for i := lo; same && i < hi; i++ {
+			same = prev[i] == s.Brands[i].ID && units[s.Brands[i].Unit.ID]
+		}
+		if same {
+			kept[render.SearchBlockFile(k)] = true
+		}
+	}
+	return kept
 }
 
 // oldBrands returns the brands the changed units held at the last build,
@@ -279,6 +308,9 @@ func (r *reuse) keeps(file string) bool {
 	if r == nil {
 		return false
 	}
+	if r.blocks[file] {
+		return true
+	}
 	unit, brand, ok := render.EntityOf(file)
 	if !ok {
 		return false
@@ -309,13 +341,16 @@ func (r *reuse) link(ctx context.Context, s *site.Site, out Output) (int, error)
 	if r == nil {
 		return 0, nil
 	}
-	if r.recycled {
-		return r.keptFiles(s), nil
-	}
 	ln, ok := out.(linker)
 	if !ok {
-		r.units, r.brands = nil, nil
+		r.units, r.brands, r.blocks = nil, nil, nil
 		return 0, nil
+	}
+	// The text blocks are always taken from the live output: the spare's
+	// are a build older.
+	blocks, err := r.linkBlocks(ln)
+	if err != nil || r.recycled {
+		return blocks + r.keptFiles(s), err
 	}
 	var mu sync.Mutex
 	var files int
@@ -368,6 +403,7 @@ func (r *reuse) link(ctx context.Context, s *site.Site, out Output) (int, error)
 	if err := g.Wait(); err != nil {
 		return 0, err
 	}
+	files += blocks
 	if len(lost) > 0 {
 		// Rendering a kept page instead would write through its link
 		// into the live output: an output that lost files is rebuilt
@@ -375,6 +411,18 @@ func (r *reuse) link(ctx context.Context, s *site.Site, out Output) (int, error)
 		return 0, fmt.Errorf("%w: %s", errLostOutput, lost[0])
 	}
 	return files, nil
+}
+
+// linkBlocks links the kept search text blocks from the live output.
+func (r *reuse) linkBlocks(ln linker) (int, error) {
+	for file := range r.blocks {
+		if _, err := r.linkFiles(ln, file); errors.Is(err, fs.ErrNotExist) {
+			return 0, fmt.Errorf("%w: %s", errLostOutput, file)
+		} else if err != nil {
+			return 0, err
+		}
+	}
+	return len(r.blocks), nil
 }
 
 // keptFiles counts the files of the kept units and brands, as the last
@@ -497,7 +545,11 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 	for i, b := range s.Brands {
 		index[b.Source] = i
 	}
-	h := &stateHeader{Version: stateVersion, Global: inc.global, Units: map[string][32]byte{}}
+	h := &stateHeader{Version: stateVersion, Global: inc.global, Units: map[string][32]byte{},
+		Order: make([]string, len(s.Brands))}
+	for i, b := range s.Brands {
+		h.Order[i] = b.ID
+	}
 	var mu sync.Mutex
 	var g errgroup.Group
 	g.SetLimit(2 * runtime.GOMAXPROCS(0))

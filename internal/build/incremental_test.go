@@ -215,6 +215,11 @@ func TestIncrementalMatchesFresh(t *testing.T) {
 			b, _ := s.partnered()
 			s.replace(b+"/index.md", `^name: .*$`, "name: 改名后的品牌")
 		}, true},
+		{"body and tags edited", func() {
+			b := s.brands()[len(s.brands())/2]
+			s.write(b+"/index.md", s.read(b+"/index.md")+"\n补充一段新的工作成效说明。\n")
+			s.replace(b+"/index.md", `^tags: .*$`, "tags: [新增标签]")
+		}, true},
 		{"partner renamed", func() {
 			_, p := s.partnered()
 			s.replace(p+"/index.md", `^name: .*$`, "name: 结对对象新名")

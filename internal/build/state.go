@@ -25,7 +25,7 @@ import (
 // reaches.
 
 // stateVersion changes whenever what the state holds changes meaning.
-const stateVersion = 1
+const stateVersion = 2
 
 // stateDir is the folder of the state of output dest, beside it.
 func stateDir(dest string) string {
@@ -53,6 +53,9 @@ type stateHeader struct {
 	Spare              bool
 	SpareDev, SpareIno uint64
 	Dirty              []string
+	// Order are the ids of the output's brands in site order, which
+	// tell which of its search text blocks the next build can keep.
+	Order []string
 }
 
 // unitState is one unit as decoded, written to its own file so that a

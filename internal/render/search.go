@@ -36,10 +36,13 @@ func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext, bodyText func(*
 		jobs = append(jobs, Job{File: fmt.Sprintf("%st/%d.js", SearchPath, k), Render: func() ([]byte, error) { return index().ShardJS(k), nil }, Minified: true})
 	}
 	for k := range blocks {
-		jobs = append(jobs, Job{File: fmt.Sprintf("%sd/%d.js", SearchPath, k), Render: func() ([]byte, error) { return index().BlockJS(k), nil }, Minified: true})
+		jobs = append(jobs, Job{File: SearchBlockFile(k), Render: func() ([]byte, error) { return index().BlockJS(k), nil }, Minified: true})
 	}
 	return jobs
 }
+
+// SearchBlockFile is the file of the search index's text block k.
+func SearchBlockFile(k int) string { return fmt.Sprintf("%sd/%d.js", SearchPath, k) }
 
 // SearchIndex returns the link from this page to the search index's
 // meta.js, naming the index's version so no cache serves an older one. It

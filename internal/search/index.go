@@ -205,6 +205,13 @@ func (x *Index) shard(k int) map[string]*postings {
 	return out
 }
 
+// BlockSize is the number of brands of each text block of a site of n
+// brands; block k holds the brands k*size to (k+1)*size-1 in site order.
+func BlockSize(n int, opts Options) int {
+	_, block := sizes(n, opts)
+	return block
+}
+
 // Layout returns how many token shards and text blocks the index of a site
 // of n brands has, without building it, so the files can be planned before
 // any brand is tokenized.
