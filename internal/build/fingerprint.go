@@ -66,7 +66,11 @@ func hashExecutable(h hash.Hash) error {
 // says too little. A unit with a file changed in the last moments gets
 // no key: its stamp could still change without its time moving. Stamps
 // after trusted are too recent.
-func unitKeys(fsys fs.FS, trusted time.Time) (map[string][32]byte, error) {
+//
+// found, when set, is called with each unit's key as soon as it is known,
+// on the worker that computed it, so that reading what the last build
+// kept of the unit overlaps with keying the others.
+func unitKeys(fsys fs.FS, trusted time.Time, found func(id string, key [32]byte)) (map[string][32]byte, error) {
 	entries, err := fs.ReadDir(fsys, content.Dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return map[string][32]byte{}, nil
@@ -102,6 +106,9 @@ func unitKeys(fsys fs.FS, trusted time.Time) (map[string][32]byte, error) {
 			var key [32]byte
 			if !racy {
 				key = [32]byte(h.Sum(nil))
+			}
+			if found != nil {
+				found(e.Name(), key)
 			}
 			mu.Lock()
 			keys[e.Name()] = key

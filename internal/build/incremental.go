@@ -69,48 +69,38 @@ func openIncremental(fsys fs.FS, opts Options, timings *Timings) (*incremental, 
 	if racy == 0 {
 		racy = racyWindow
 	}
+	prev, err := readHeader(inc.dir)
+	if err != nil {
+		return nil, err
+	}
+	if prev != nil && (prev.Global != inc.global || opts.Fresh) {
+		prev = nil
+	}
+	if prev != nil {
+		if dev, ino, err := folderID(opts.Dest); err != nil || dev != prev.Dev || ino != prev.Ino {
+			prev = nil
+		}
+	}
+	inc.prev = prev
+	var mu sync.Mutex
+	keep := func(id string, key [32]byte) {
+		if prev == nil || key == ([32]byte{}) || prev.Units[id] != key {
+			return
+		}
+		// A unit whose file cannot be read is read again from content.
+		if k, err := readUnit(unitFile(inc.dir, id)); err == nil {
+			mu.Lock()
+			inc.kept[id] = k
+			mu.Unlock()
+		}
+	}
 	// The keys only list folders and stat files, which through os.Root
 	// costs a walk of every path: a plain os.DirFS is safe here, since
 	// what the keys see is never published, only compared.
-	if inc.keys, err = unitKeys(os.DirFS(opts.Source), time.Now().Add(-racy)); err != nil {
+	if inc.keys, err = unitKeys(os.DirFS(opts.Source), time.Now().Add(-racy), keep); err != nil {
 		return nil, err
 	}
-	prev, err := readHeader(inc.dir)
-	if err != nil || prev == nil || prev.Global != inc.global || opts.Fresh {
-		return inc, err
-	}
-	dev, ino, err := folderID(opts.Dest)
-	if err != nil || dev != prev.Dev || ino != prev.Ino {
-		return inc, nil
-	}
-	inc.prev = prev
-	inc.kept, err = readKept(inc.dir, prev, inc.keys)
-	return inc, err
-}
-
-// readKept reads the state files of the units whose keys are unchanged.
-// A file that cannot be read leaves its unit to be read again.
-func readKept(dir string, prev *stateHeader, keys map[string][32]byte) (map[string]*keptUnit, error) {
-	var mu sync.Mutex
-	kept := map[string]*keptUnit{}
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for id, key := range keys {
-		if old, ok := prev.Units[id]; !ok || old != key || key == ([32]byte{}) {
-			continue
-		}
-		g.Go(func() error {
-			k, err := readUnit(unitFile(dir, id))
-			if err != nil {
-				return nil
-			}
-			mu.Lock()
-			kept[id] = k
-			mu.Unlock()
-			return nil
-		})
-	}
-	return kept, g.Wait()
+	return inc, nil
 }
 
 // loaded returns the kept units as the Loader holds units, and tells
