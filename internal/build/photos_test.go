@@ -108,7 +108,9 @@ func writePhotoSite(tb testing.TB, brands, perBrand, w, h int) string {
 
 func buildWithCache(tb testing.TB, source, dest, cache string) build.Result {
 	tb.Helper()
-	res, err := build.Run(context.Background(), build.Options{Source: source, Dest: dest, Target: render.Web, CacheDir: cache})
+	// Fresh: a rebuild would keep the photos of the last output and never
+	// ask the image cache.
+	res, err := build.Run(context.Background(), build.Options{Source: source, Dest: dest, Target: render.Web, CacheDir: cache, Fresh: true})
 	if err != nil {
 		tb.Fatalf("build: %v (%v)", err, res.Diagnostics)
 	}
