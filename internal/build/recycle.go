@@ -41,7 +41,7 @@ func (inc *incremental) output(s *site.Site, dest string, timings *Timings) (*pu
 	if recycled {
 		r.recycled = true
 		stop := timings.Start("recycle")
-		err := inc.recycle(dir, s, dest, r.dirty)
+		err := inc.recycle(dir, s, r)
 		stop()
 		if err != nil {
 			dir.Abort()
@@ -96,11 +96,12 @@ func (inc *incremental) dirtyRegions(s *site.Site, r *reuse) []string {
 	return slices.Compact(regions)
 }
 
-// recycle brings a recycled output to what this build keeps: it removes
+// recycle brings a recycled output to what build r keeps: it removes
 // the pages that gather the whole site and the regions either build
 // rendered, and links back from the live output the regions the last
 // build rendered and this one keeps.
-func (inc *incremental) recycle(dir *publish.Dir, s *site.Site, dest string, dirty []string) error {
+func (inc *incremental) recycle(dir *publish.Dir, s *site.Site, r *reuse) error {
+	dirty := r.dirty
 	if err := removeSiteWide(dir); err != nil {
 		return err
 	}
@@ -118,7 +119,7 @@ func (inc *incremental) recycle(dir *publish.Dir, s *site.Site, dest string, dir
 		if _, found := slices.BinarySearch(dirty, region); found {
 			continue
 		}
-		if err := linkRegion(dir, dest, region); err != nil {
+		if err := r.linkRegion(dir, region); err != nil {
 			return err
 		}
 		if page := regionPage(s, region); page != "" && !dir.Exists(page) {
@@ -176,28 +177,20 @@ func removeSiteWide(dir *publish.Dir) error {
 	return nil
 }
 
-// linkRegion links a region, a file or a folder, from the live output into
-// dir; a region the live output does not have is left out.
-func linkRegion(dir *publish.Dir, dest, region string) error {
-	src := filepath.Join(dest, filepath.FromSlash(region))
-	info, err := os.Lstat(src)
+// linkRegion links a region, a file or a folder, from the live output
+// into out; a region the live output does not have is left out.
+func (r *reuse) linkRegion(out linker, region string) error {
+	info, err := os.Lstat(filepath.Join(r.prev, filepath.FromSlash(region)))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("reuse past output: %w", err)
 	}
-	if !info.IsDir() {
-		return dir.Link(region, src)
+	if info.IsDir() {
+		_, err = r.linkTree(out, region, "")
+	} else {
+		_, err = r.linkFiles(out, region)
 	}
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		return fmt.Errorf("reuse past output: %w", err)
-	}
-	for _, e := range entries {
-		if err := linkRegion(dir, dest, region+"/"+e.Name()); err != nil {
-			return err
-		}
-	}
-	return nil
+	return err
 }
