@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"showcase/internal/diag"
+	"showcase/internal/publish"
 	"showcase/internal/site"
 )
 
@@ -116,7 +117,7 @@ func writeHeader(dir string, h *stateHeader) error {
 	if err := gob.NewEncoder(&buf).Encode(h); err != nil {
 		return fmt.Errorf("write build state: %w", err)
 	}
-	return writeFileAtomic(filepath.Join(dir, headerFile), buf.Bytes())
+	return publish.WriteFileAtomic(filepath.Join(dir, headerFile), buf.Bytes())
 }
 
 // folderID returns the device and inode of folder dir.
@@ -179,26 +180,5 @@ func writeUnit(path string, st *unitState, blobs [][]byte) error {
 	for _, b := range blobs {
 		buf.Write(b)
 	}
-	return writeFileAtomic(path, buf.Bytes())
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so that a reader sees the old file or the new one whole.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return publish.WriteFileAtomic(path, buf.Bytes())
 }

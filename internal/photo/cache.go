@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"showcase/internal/publish"
 )
 
 // Cache keeps derived images on disk, outside the output folder, so they
@@ -135,19 +137,7 @@ func (c Cache) store(d *Derived) error {
 }
 
 func writeAtomic(file string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(file), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("image cache: %w", err)
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), file)
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
+	if err := publish.WriteFileAtomic(file, data); err != nil {
 		return fmt.Errorf("image cache: %w", err)
 	}
 	return nil
