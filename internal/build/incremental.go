@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"showcase/internal/render"
 	"showcase/internal/search"
 	"showcase/internal/site"
+	"showcase/themes"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -53,10 +55,7 @@ func openIncremental(fsys fs.FS, opts Options, timings *Timings) (*incremental, 
 	if opts.Target != render.Web || opts.Stateless {
 		return nil, nil
 	}
-	// Any theme's layouts, not only the configured theme's: the
-	// configuration is not read yet, and a site rarely keeps a theme it
-	// does not use.
-	if layouts, err := fs.Glob(fsys, "themes/*/layouts"); err != nil || len(layouts) > 0 {
+	if overridesLayouts(fsys) {
 		return nil, nil
 	}
 	defer timings.Start("keys")()
@@ -102,6 +101,42 @@ func openIncremental(fsys fs.FS, opts Options, timings *Timings) (*incremental, 
 	}
 	return inc, nil
 }
+
+// overridesLayouts reports whether a theme folder of the site has a
+// layout that differs from the built-in theme's: any theme's, not only
+// the configured one's, since the configuration is not read yet and a site
+// rarely keeps a theme it does not use. A copy of the built-in layouts, as
+// this repository's own sample site has, changes nothing.
+func overridesLayouts(fsys fs.FS) bool {
+	dirs, err := fs.Glob(fsys, "themes/*/layouts")
+	if err != nil {
+		return true
+	}
+	for _, dir := range dirs {
+		theme := path.Dir(dir)
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			mine, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			builtin, err := fs.ReadFile(themes.Default(), strings.TrimPrefix(p, theme+"/"))
+			if err != nil || !bytes.Equal(mine, builtin) {
+				return errOverridden
+			}
+			return nil
+		})
+		if err != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// errOverridden stops the walk of a theme at its first own layout.
+var errOverridden = errors.New("theme overrides a layout")
 
 // loaded returns the kept units as the Loader holds units, and tells
 // bodies where their brands' bodies are.

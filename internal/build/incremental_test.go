@@ -436,3 +436,43 @@ func TestIncrementalRacy(t *testing.T) {
 	}
 	compareTrees(t, "racy edit", readTree(t, dest), readTree(t, fresh))
 }
+
+// TestIncrementalThemeOverride checks that a theme copying a built-in
+// layout as it is still rebuilds only what changed, and that one with a
+// layout of its own is built whole, since its pages may show anything.
+func TestIncrementalThemeOverride(t *testing.T) {
+	builtin, err := os.ReadFile(filepath.Join(repoRoot, "themes/default/layouts/pages/brand.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name   string
+		layout []byte
+		keeps  bool
+	}{
+		{"copy of the built-in layout", builtin, true},
+		{"layout of its own", append(bytes.Clone(builtin), "<!-- 本站自己的版式 -->"...), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, dest := newIncrementalSite(t, 10, 5, webBuild(false))
+			layout := filepath.Join(s.src, "themes/default/layouts/pages/brand.html")
+			if err := os.MkdirAll(filepath.Dir(layout), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(layout, tt.layout, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// The first build after the theme changed builds everything;
+			// the second tells whether the theme lets it keep anything.
+			var res build.Result
+			for range 2 {
+				if res, err = build.Run(context.Background(), webBuild(false)(s.src, dest)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if kept := res.KeptUnits > 0; kept != tt.keeps {
+				t.Errorf("kept %d of %d units", res.KeptUnits, res.Units)
+			}
+		})
+	}
+}
