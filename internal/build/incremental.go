@@ -225,7 +225,10 @@ func (inc *incremental) planReuse(s *site.Site, dest string) *reuse {
 		return nil
 	}
 	changed := inc.changed()
-	old := inc.oldBrands(changed)
+	old, ok := inc.oldBrands(changed)
+	if !ok {
+		return nil
+	}
 	touched := touchedBrands(s, changed, old)
 	r := &reuse{prev: dest, units: map[string]bool{}, brands: map[string]bool{}, kept: inc.kept, old: old}
 	for _, u := range s.Units {
@@ -268,9 +271,11 @@ func keptBlocks(s *site.Site, prev []string, units map[string]bool) map[string]b
 	return kept
 }
 
-// oldBrands returns the brands the changed units held at the last build,
-// as far as the state still has them.
-func (inc *incremental) oldBrands(changed map[string]bool) []site.BrandInput {
+// oldBrands returns the brands the changed units held at the last build.
+// It reports false when the state no longer has one of those units: its
+// old partners, whose pages showed it, are then unknown, and the build
+// keeps nothing.
+func (inc *incremental) oldBrands(changed map[string]bool) ([]site.BrandInput, bool) {
 	var old []site.BrandInput
 	for id := range changed {
 		if _, ok := inc.prev.Units[id]; !ok {
@@ -278,14 +283,13 @@ func (inc *incremental) oldBrands(changed map[string]bool) []site.BrandInput {
 		}
 		k, err := readUnit(unitFile(inc.dir, id))
 		if err != nil {
-			// The unit's old partners are unknown: keep nothing.
-			return nil
+			return nil, false
 		}
 		for _, b := range k.state.Brands {
 			old = append(old, b.Input)
 		}
 	}
-	return old
+	return old, true
 }
 
 // touchedBrands returns the ids of the brands whose pages a change of the
@@ -359,9 +363,10 @@ type linker interface {
 }
 
 // link puts the kept files of the last output into out: the pages of
-// kept units and brands, and the kept brands' logos and photos. A kept
-// entity whose page is missing from the last output is rendered instead.
-// It returns the number of files kept.
+// kept units and brands, the kept brands' logos and photos, and the kept
+// search text blocks; from a recycled output, only the blocks. A kept
+// page missing from the last output fails with errLostOutput, and Run
+// builds everything. It returns the number of files kept.
 func (r *reuse) link(ctx context.Context, s *site.Site, out Output) (int, error) {
 	if r == nil {
 		return 0, nil

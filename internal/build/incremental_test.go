@@ -476,3 +476,29 @@ func TestIncrementalThemeOverride(t *testing.T) {
 		})
 	}
 }
+
+// TestIncrementalLostUnitState checks that a rebuild whose state lost the
+// file of a unit that then changed keeps nothing: the unit's old pairings,
+// whose pages showed its brands, are unknown.
+func TestIncrementalLostUnitState(t *testing.T) {
+	s, dest := newIncrementalSite(t, 60, 7, webBuild(false))
+	b, _ := s.partnered()
+	unit, _, _ := strings.Cut(b, "/")
+	state := filepath.Join(filepath.Dir(dest), ".public.showcase-state", "units", unit+".unit")
+	if err := os.Remove(state); err != nil {
+		t.Fatal(err)
+	}
+	s.replace(b+"/index.md", `^name: .*$`, "name: 状态丢失后改名")
+	res, err := build.Run(context.Background(), webBuild(false)(s.src, dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.KeptUnits > 0 && res.KeptFiles > 0 {
+		t.Errorf("kept %d files of %d units without the changed unit's state", res.KeptFiles, res.KeptUnits)
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(context.Background(), webBuild(true)(s.src, fresh)); err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, "lost unit state", readTree(t, dest), readTree(t, fresh))
+}
