@@ -1,7 +1,9 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
+	"os"
 	"syscall"
 	"time"
 )
@@ -36,4 +38,17 @@ func fileStamp(d fs.DirEntry) (stamp, bool, error) {
 func (s stamp) after(t time.Time) bool {
 	limit := t.UnixNano()
 	return s.Mtime > limit || s.Ctime > limit
+}
+
+// folderID returns the device and inode of folder dir.
+func folderID(dir string) (dev, ino uint64, err error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return 0, 0, err
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, 0, errors.New("no inode numbers on this system")
+	}
+	return uint64(st.Dev), uint64(st.Ino), nil
 }

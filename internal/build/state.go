@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 
 	"showcase/internal/diag"
 	"showcase/internal/publish"
@@ -118,19 +117,6 @@ func writeHeader(dir string, h *stateHeader) error {
 		return fmt.Errorf("write build state: %w", err)
 	}
 	return publish.WriteFileAtomic(filepath.Join(dir, headerFile), buf.Bytes())
-}
-
-// folderID returns the device and inode of folder dir.
-func folderID(dir string) (dev, ino uint64, err error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return 0, 0, err
-	}
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return 0, 0, errors.New("no inode numbers on this system")
-	}
-	return uint64(st.Dev), uint64(st.Ino), nil
 }
 
 // keptUnit is a unit's state file, decoded, with where its bytes start.
