@@ -1,3 +1,10 @@
+// Package build runs the pipeline that turns a site's source into output:
+// load and check, decide what the change reaches, publish images, render,
+// and commit, each a named and timed step. The files of the package fall
+// in groups by job: build.go and session.go orchestrate; load*.go read,
+// check and decode a site (the one Loader); images*.go publish logos and
+// photos; render*.go run the render jobs; cache*.go are the rebuild cache,
+// the state a build leaves beside its output.
 package build
 
 import (
@@ -15,6 +22,7 @@ import (
 	"showcase/internal/diag"
 	"showcase/internal/photo"
 	"showcase/internal/publish"
+	"showcase/internal/reach"
 	"showcase/internal/render"
 	"showcase/internal/site"
 	"showcase/internal/theme"
@@ -32,7 +40,7 @@ type Options struct {
 	// DefaultCacheDir(Source).
 	CacheDir string
 	// Fresh builds everything, ignoring what the last build of Dest left
-	// (see state.go); the build still leaves its own state.
+	// (see cache_plan.go); the build still leaves its own state.
 	Fresh bool
 	// Stateless neither reads nor leaves a build state: for an output
 	// that is thrown away after use, where keeping one is wasted work.
@@ -45,6 +53,7 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
+	// Files is the number of files in the output: written or kept.
 	Files       int
 	Brands      int
 	Diagnostics diag.List
@@ -56,6 +65,9 @@ type Result struct {
 	Units, KeptUnits int
 	// KeptFiles is the number of files taken from the last output.
 	KeptFiles int
+	// Warnings are problems that did not stop the build, such as a
+	// state that could not be saved.
+	Warnings []string
 }
 
 // Output receives the files of a build. publish.Dir writes them to disk;
@@ -69,187 +81,224 @@ type Output interface {
 // are in Result.Diagnostics either way.
 //
 // A build of the web target leaves its state beside the output, and the
-// next build reads, decodes and renders only what changed since (see
-// incremental.go); its output is the same, byte for byte, as a build
-// from nothing.
+// next build reads, decodes and renders only what changed since; its
+// output is the same, byte for byte, as a build from nothing.
 func Run(ctx context.Context, opts Options) (Result, error) {
-	res, err := run(ctx, opts)
-	if errors.Is(err, errLostOutput) && !opts.Fresh {
-		opts.Fresh = true
-		return run(ctx, opts)
-	}
-	return res, err
-}
-
-func run(ctx context.Context, opts Options) (Result, error) {
 	var res Result
-	root, err := os.OpenRoot(opts.Source)
-	if err != nil {
-		return res, fmt.Errorf("open site %s: %w", opts.Source, err)
+	b := &diskBuild{opts: opts, res: &res}
+	defer b.close()
+	steps := []struct {
+		name string
+		run  func(context.Context) error
+	}{
+		{"prepare", b.prepare},
+		{"keys", b.readState},
+		{"", b.load}, // times its own load and assemble
+		{"output", b.startOutput},
+		{"theme", b.writeTheme},
+		{"images", b.publishImages},
+		{"render", b.render},
+		{"commit", b.commit},
+		{"state", b.saveState},
 	}
-	defer root.Close()
-	fsys := root.FS()
-	lo := opts.LoadOptions
-	lo.Kiosk = lo.Kiosk || opts.Target == render.Kiosk
-	// Brand bodies wait for their pages in a file beside the output.
-	parent := filepath.Dir(filepath.Clean(opts.Dest))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return res, fmt.Errorf("create output parent %s: %w", parent, err)
-	}
-	if lo.bodies, err = newBodySpool(parent); err != nil {
-		return res, err
-	}
-	defer lo.bodies.Close()
-	inc, err := openIncremental(fsys, opts, &res.Timings)
-	if err != nil {
-		return res, err
-	}
-	var s *site.Site
-	var loader *Loader
-	var diags diag.List
-	if inc != nil {
-		loader = NewLoader(fsys, lo)
-		s, diags, err = loader.loadKeeping(inc, lo.bodies, &res.Timings)
-		res.KeptUnits = len(inc.kept)
-	} else {
-		s, diags, err = Load(ctx, fsys, lo, &res.Timings)
-	}
-	res.Diagnostics = diags
-	if err != nil {
-		return res, err
-	}
-	if err := diags.Err(); err != nil {
-		return res, err
-	}
-	res.Brands, res.Units = len(s.Brands), len(s.Units)
-	dir, reuse, err := inc.output(s, opts.Dest, &res.Timings)
-	if err != nil {
-		return res, err
-	}
-	sheets, err := newSheetSpool(dir, len(s.Brands))
-	if err != nil {
-		dir.Abort()
-		return res, err
-	}
-	defer sheets.Close()
-	cacheDir := opts.CacheDir
-	if cacheDir == "" {
-		cacheDir = DefaultCacheDir(opts.Source)
-	}
-	images := photo.NewProcessor(cacheDir)
-	r := renderer{fsys: fsys, target: opts.Target, out: dir, timings: &res.Timings, images: images,
-		bodies: lo.bodies, sheets: sheets, reuse: reuse}
-	n, err := r.render(ctx, s)
-	res.Files, res.KeptFiles, res.Images = n, r.kept, images.Stats()
-	if err != nil {
-		dir.Abort()
-		return res, err
-	}
-	// Timed before returning: a deferred stop would record the phase in a
-	// copy of res the caller never sees. A build that kept units keeps
-	// the output it replaces, whose files are mostly its own, for the
-	// next build to start from.
-	stop := res.Timings.Start("commit")
-	spare := ""
-	if reuse != nil {
-		spare = inc.spareDir()
-	}
-	err = dir.CommitKeeping(spare)
-	if err == nil {
-		err = inc.save(loader, s, opts.Dest, lo.bodies, sheets, reuse)
-	}
-	stop()
-	return res, err
-}
-
-// Render writes every output file of site s to out, rendering, minifying
-// and writing on all cores. Photos and raster logos are derived through
-// images (nil derives without a cache). It returns the number of files
-// written.
-func Render(ctx context.Context, fsys fs.FS, s *site.Site, target render.Target, out Output, timings *Timings, images *photo.Processor) (int, error) {
-	if images == nil {
-		images = photo.NewProcessor("")
-	}
-	sheets, err := newSheetSpool(out, len(s.Brands))
-	if err != nil {
-		return 0, err
-	}
-	defer sheets.Close()
-	r := renderer{fsys: fsys, target: target, out: out, timings: timings, images: images, sheets: sheets}
-	return r.render(ctx, s)
-}
-
-// renderer is one rendering of a site into an output.
-type renderer struct {
-	fsys    fs.FS
-	target  render.Target
-	out     Output
-	timings *Timings
-	images  *photo.Processor
-	// bodies, when set, holds the brands' bodies (see LoadOptions).
-	bodies *bodySpool
-	sheets *sheetSpool
-	// reuse, when set, names the files taken from the last output.
-	reuse *reuse
-	// kept counts the files taken from the last output.
-	kept int
-}
-
-// render writes every file of s and returns how many it wrote or kept.
-func (r *renderer) render(ctx context.Context, s *site.Site) (int, error) {
-	stop := r.timings.Start("theme")
-	th, err := LoadTheme(r.fsys, s.Config.Theme)
-	if err != nil {
-		return 0, err
-	}
-	mn := publish.NewMinifier()
-	assets, err := WriteStatic(th, mn, r.out)
-	if err != nil {
-		return 0, err
-	}
-	stop()
-
-	if r.reuse != nil {
-		stop = r.timings.Start("keep")
-		if r.kept, err = r.reuse.link(ctx, s, r.out); err != nil {
-			return 0, err
+	for _, step := range steps {
+		stop := func() {}
+		if step.name != "" {
+			stop = res.Timings.Start(step.name)
 		}
-		if err := r.reuse.fillSheets(s, r.sheets); err != nil {
-			return 0, err
-		}
+		err := step.run(ctx)
 		stop()
-	}
-
-	stop = r.timings.Start("images")
-	brands := s.Brands
-	if r.reuse != nil {
-		brands = slices.DeleteFunc(slices.Clone(brands), func(b *site.Brand) bool { return !r.reuse.publishes(b) })
-	}
-	photos, bundled, err := PublishBundles(ctx, r.fsys, brands, r.images, mn, r.out)
-	if err != nil {
-		return 0, err
-	}
-	stop()
-
-	stop = r.timings.Start("render")
-	defer stop()
-	opts := render.Options{
-		Target: r.target, Assets: assets, Images: photos,
-		Splice: true, Sheets: r.sheets, Minify: mn.Minify,
-	}
-	if r.bodies != nil {
-		opts.BrandBody, opts.BrandText = r.bodies.html, r.bodies.text
-	}
-	jobs := slices.DeleteFunc(render.Plan(s, th, opts), func(j render.Job) bool { return r.reuse.keeps(j.File) })
-	if err := runJobs(ctx, jobs, mn, r.out, r.sheets); err != nil {
-		return 0, err
-	}
-	if r.bodies != nil {
-		if err := r.bodies.Err(); err != nil {
-			return 0, err
+		if err != nil {
+			return res, err
 		}
 	}
-	return len(jobs) + len(assets) + bundled + r.kept, nil
+	return res, nil
+}
+
+// diskBuild is one run of the build into a folder on disk.
+type diskBuild struct {
+	opts Options
+	res  *Result
+
+	root    *os.Root
+	fsys    fs.FS
+	scratch string
+	bodies  *bodySpool
+	sheets  *sheetSpool
+	inc     *incremental
+	session *Session
+	update  *Update
+	before  []reach.Brand
+	reuse   *reuse
+	dir     *publish.Dir
+	mn      *publish.Minifier
+	assets  map[string]string
+	images  *photo.Processor
+	photos  map[string]render.Image
+	written int
+}
+
+// prepare opens the site, removes what an interrupted build of the same
+// output left, and makes the scratch folder for the build's spools.
+func (b *diskBuild) prepare(context.Context) error {
+	var err error
+	if b.root, err = os.OpenRoot(b.opts.Source); err != nil {
+		return fmt.Errorf("open site %s: %w", b.opts.Source, err)
+	}
+	b.fsys = b.root.FS()
+	if err := publish.RemoveStale(b.opts.Dest); err != nil {
+		return err
+	}
+	if b.scratch, err = publish.Scratch(b.opts.Dest); err != nil {
+		return err
+	}
+	if b.bodies, err = newBodySpool(b.scratch); err != nil {
+		return err
+	}
+	cacheDir := b.opts.CacheDir
+	if cacheDir == "" {
+		cacheDir = DefaultCacheDir(b.opts.Source)
+	}
+	b.images, b.mn = photo.NewProcessor(cacheDir), publish.NewMinifier()
+	return nil
+}
+
+// readState reads what of the last build's state still holds.
+func (b *diskBuild) readState(context.Context) error {
+	var err error
+	b.inc, err = openIncremental(b.fsys, b.opts)
+	return err
+}
+
+// load loads the site, reading again only the units the state did not
+// keep, and decides what the change reached.
+func (b *diskBuild) load(ctx context.Context) error {
+	lo := b.opts.LoadOptions
+	lo.bodies = b.bodies
+	b.session = NewSession(b.fsys, b.opts.Target, lo)
+	change := b.inc.change()
+	if !change.Everything {
+		var ok bool
+		if b.before, ok = b.inc.before(change); !ok {
+			change.Everything = true
+		}
+	}
+	st, diags, err := b.session.loader.load(ctx, b.inc.loaded(b.bodies), &b.res.Timings)
+	b.res.Diagnostics = diags
+	if err != nil {
+		return err
+	}
+	b.update, diags, err = b.session.finish(st, diags, change, b.before)
+	b.res.Diagnostics = diags
+	if err != nil {
+		return err
+	}
+	b.res.Brands, b.res.Units = len(st.Brands), len(st.Units)
+	if b.inc != nil {
+		b.res.KeptUnits = len(b.inc.kept)
+	}
+	return nil
+}
+
+// startOutput plans what to keep of the last output and starts the new
+// one with it.
+func (b *diskBuild) startOutput(ctx context.Context) error {
+	s := b.update.Site
+	b.reuse = b.inc.planReuse(s, b.update.Reached, b.before, b.opts.Dest)
+	var err error
+	if b.dir, err = b.inc.output(ctx, s, b.opts.Dest, b.reuse); err != nil {
+		return err
+	}
+	if b.sheets, err = newSheetSpool(b.scratch, len(s.Brands)); err != nil {
+		return err
+	}
+	if b.reuse != nil {
+		b.res.KeptFiles = b.reuse.files
+		return b.reuse.fillSheets(s, b.sheets)
+	}
+	return nil
+}
+
+// writeTheme publishes the theme's static files.
+func (b *diskBuild) writeTheme(context.Context) error {
+	var err error
+	b.assets, err = WriteStatic(b.update.Theme, b.mn, b.dir)
+	b.written += len(b.assets)
+	return err
+}
+
+// publishImages publishes the logos and photos of the brands whose files
+// are not kept.
+func (b *diskBuild) publishImages(ctx context.Context) error {
+	brands := slices.DeleteFunc(slices.Clone(b.update.Site.Brands), func(br *site.Brand) bool { return !b.reuse.publishes(br) })
+	var n int
+	var err error
+	b.photos, n, err = PublishBundles(ctx, b.fsys, brands, b.images, b.mn, b.dir)
+	b.written += n
+	b.res.Images = b.images.Stats()
+	return err
+}
+
+// render renders, minifies and writes every page the build does not keep.
+func (b *diskBuild) render(ctx context.Context) error {
+	opts := render.Options{
+		Target: b.opts.Target, Assets: b.assets, Images: b.photos,
+		Splice: true, Sheets: b.sheets, Minify: b.mn.Minify,
+	}
+	jobs := slices.DeleteFunc(render.Plan(b.update.Site, b.update.Theme, opts), func(j render.Job) bool { return b.reuse.keeps(j.File) })
+	if err := runJobs(ctx, jobs, b.mn, b.dir, b.sheets); err != nil {
+		return err
+	}
+	b.written += len(jobs)
+	b.res.Files = b.written + b.res.KeptFiles
+	return b.bodies.Err()
+}
+
+// commit swaps the new output in. A build that kept units keeps the
+// output it replaces, whose files are mostly its own, for the next build
+// to start from.
+func (b *diskBuild) commit(context.Context) error {
+	spare := ""
+	if b.reuse != nil {
+		spare = b.inc.spareDir()
+	}
+	err := b.dir.CommitKeeping(spare)
+	b.dir = nil
+	return err
+}
+
+// saveState leaves the build's state beside the output. The output is
+// already published, so a state that cannot be saved is a warning: the
+// next build then builds everything.
+func (b *diskBuild) saveState(context.Context) error {
+	if b.inc == nil {
+		return nil
+	}
+	if err := b.inc.save(b.session.loader, b.update.Site, b.opts.Dest, b.bodies, b.sheets, b.reuse); err != nil {
+		_ = os.Remove(filepath.Join(b.inc.dir, headerFile))
+		b.res.Warnings = append(b.res.Warnings, fmt.Sprintf("the build state could not be saved, so the next build will build everything: %v", err))
+	}
+	return nil
+}
+
+// close removes what the build kept only while it ran, and the output of
+// a build that did not get to commit.
+func (b *diskBuild) close() {
+	if b.dir != nil {
+		b.dir.Abort()
+	}
+	if b.sheets != nil {
+		b.sheets.Close()
+	}
+	if b.bodies != nil {
+		b.bodies.Close()
+	}
+	if b.scratch != "" {
+		_ = os.RemoveAll(b.scratch)
+	}
+	if b.root != nil {
+		_ = b.root.Close()
+	}
 }
 
 // LoadTheme loads the named theme: the built-in default theme, overridden

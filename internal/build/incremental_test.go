@@ -358,7 +358,7 @@ func compareTrees(t *testing.T, name string, got, want map[string][]byte) {
 
 // TestIncrementalAfterFailure checks that a failed build leaves the output
 // and the state as they were, so the next build still keeps what it can,
-// and that an output that lost a file it would keep is built again whole.
+// and that a page lost from the output is rendered again, and only it.
 func TestIncrementalAfterFailure(t *testing.T) {
 	s, dest := newIncrementalSite(t, 20, 3, webBuild(false))
 	opts := webBuild(false)(s.src, dest)
@@ -389,10 +389,31 @@ func TestIncrementalAfterFailure(t *testing.T) {
 	if res, err = build.Run(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
-	if res.KeptUnits != 0 {
-		t.Errorf("with a page lost from the output: kept %d units", res.KeptUnits)
+	// Only the brand whose page was lost is rendered again: its page,
+	// its plaque page and the pages that gather the whole site.
+	if res.KeptUnits != res.Units || res.KeptFiles == 0 || res.KeptFiles >= res.Files {
+		t.Errorf("with a page lost from the output: kept %d of %d units, %d of %d files", res.KeptUnits, res.Units, res.KeptFiles, res.Files)
+	}
+	if res.Files != countFiles(t, dest) {
+		t.Errorf("reported %d files, the output has %d", res.Files, countFiles(t, dest))
 	}
 	compareTrees(t, "after a lost page", readTree(t, dest), before)
+}
+
+// countFiles counts the files under dir.
+func countFiles(t *testing.T, dir string) int {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestIncrementalRacy checks that a file changed moments before a build is
@@ -470,8 +491,8 @@ func TestIncrementalThemeOverride(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if kept := res.KeptUnits > 0; kept != tt.keeps {
-				t.Errorf("kept %d of %d units", res.KeptUnits, res.Units)
+			if kept := res.KeptFiles > 0; kept != tt.keeps {
+				t.Errorf("kept %d files of %d", res.KeptFiles, res.Files)
 			}
 		})
 	}

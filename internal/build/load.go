@@ -1,202 +1,221 @@
-// Package build runs the pipeline that turns a site's source into output:
-// load, check, assemble, render and publish, each a named and timed phase.
 package build
 
 import (
 	"context"
 	"fmt"
 	"io/fs"
-	"sync"
+	"maps"
+	"sort"
 
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
-	"showcase/internal/markdown"
-	"showcase/internal/schema"
+	"showcase/internal/reach"
 	"showcase/internal/site"
 )
 
-// LoadOptions configure loading a site.
-type LoadOptions struct {
-	// BaseURL, when set, replaces the configuration's baseURL.
-	BaseURL string
-	// Drafts includes brands marked draft.
-	Drafts bool
-	// Kiosk renders external links in bodies as plain text, since a kiosk
-	// folder must not lead anywhere outside itself. Run sets it for the
-	// kiosk target.
-	Kiosk bool
-	// bodies, when set, takes the HTML and text of each brand's body as
-	// it is decoded, leaving Body empty; Run sets it and hands the bodies
-	// back to the brand pages and the search index.
-	bodies *bodySpool
+// Loader is the one way a site is read: it loads a site and keeps what it
+// decoded, unit by unit, so that after an edit only the units the edit was
+// in are read and decoded again. A unit holds a handful of documents, so
+// a reload costs a few files however large the site is. The build seeds
+// it with the units its state kept; the preview server keeps it between
+// edits.
+type Loader struct {
+	fsys  fs.FS
+	opts  LoadOptions
+	cfg   *config.Config
+	top   diag.List // the configuration's findings and the content walk's outside any unit
+	units map[string]*loadedUnit
+	keys  site.SortKeys
 }
 
-// Load reads, checks and assembles the site in fsys. Every finding about the
-// content comes back in the list; the error is for I/O failures only. The
-// site is nil when the configuration could not be read.
-func Load(ctx context.Context, fsys fs.FS, opts LoadOptions, timings *Timings) (*site.Site, diag.List, error) {
-	var diags diag.List
+// loadedUnit is one unit's folder as last loaded.
+type loadedUnit struct {
+	walk   diag.List // findings of the folder walk
+	unit   *decodedUnit
+	brands []*decodedBrand // in folder order
+	// brandDocs are the brands' documents, beside brands, for the site
+	// size check, which reads their bundles.
+	brandDocs []*content.Document
+	// assets is the size of the brands' logos and photos, so that the
+	// site size check sums a number per unit.
+	assets int64
+}
+
+// NewLoader returns a Loader for the site in fsys.
+func NewLoader(fsys fs.FS, opts LoadOptions) *Loader {
+	return &Loader{fsys: fsys, opts: opts}
+}
+
+// Load reads the whole site again: configuration and every unit.
+func (l *Loader) Load(ctx context.Context) (*site.Site, diag.List, error) {
+	return l.load(ctx, nil, nil)
+}
+
+// load reads the configuration and every unit but those in kept, which it
+// takes as they are, and assembles the site. A site over the size limit
+// is read whole, since the finding names the largest bundle, which only a
+// reading of every unit knows.
+func (l *Loader) load(ctx context.Context, kept map[string]*loadedUnit, timings *Timings) (*site.Site, diag.List, error) {
 	stop := timings.Start("load")
-	cfg, cfgDiags, err := loadConfig(fsys, opts)
-	if err != nil {
-		return nil, nil, err
+	ok, diags, err := l.read(kept)
+	if ok && err == nil && len(kept) > 0 && l.assets() > MaxSiteAssets {
+		ok, diags, err = l.read(nil)
 	}
-	diags = append(diags, cfgDiags...)
-	if cfg == nil {
-		return nil, diags, nil
-	}
-	// Documents are decoded as they are read, so each one's YAML tree and
-	// file buffer can go at once instead of all being held until the
-	// whole site is read.
-	dec := newDecoder(fsys, cfg, markdownOptions(opts))
-	dec.bodies = opts.bodies
-	docs, contentDiags, err := content.LoadEach(fsys, dec.visit)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load content: %w", err)
-	}
-	diags = append(diags, contentDiags...)
 	stop()
-
-	stop = timings.Start("check")
-	in, decodeDiags, err := dec.input(ctx, docs)
-	if err != nil {
-		return nil, nil, err
-	}
-	diags = append(diags, decodeDiags...)
-	checkSiteSize(docs.Brands, in.Brands, &diags)
-	stop()
-
-	stop = timings.Start("assemble")
-	in.Drafts = opts.Drafts
-	s, siteDiags := site.Assemble(in)
-	diags = append(diags, siteDiags...)
-	stop()
-	diags.Sort()
-	return s, diags, nil
-}
-
-// decoder checks documents against the schema, renders their Markdown
-// and checks their images, as content.LoadEach hands them over on its
-// workers.
-type decoder struct {
-	fsys fs.FS
-	cfg  *config.Config
-	md   *markdown.Renderer
-	// bodies, when set, takes brand bodies' HTML; see LoadOptions.
-	bodies *bodySpool
-
-	mu     sync.Mutex
-	units  map[*content.Document]*decodedUnit
-	brands map[*content.Document]*decodedBrand
-	err    error
-}
-
-type decodedUnit struct {
-	in    site.UnitInput
-	diags diag.List
-}
-
-type decodedBrand struct {
-	in    site.BrandInput
-	diags diag.List
-}
-
-func newDecoder(fsys fs.FS, cfg *config.Config, mdOpts []markdown.Option) *decoder {
-	return &decoder{
-		fsys: fsys, cfg: cfg, md: markdown.New(mdOpts...),
-		units: map[*content.Document]*decodedUnit{}, brands: map[*content.Document]*decodedBrand{},
-	}
-}
-
-// visit decodes one document and then drops its front matter tree and
-// body, which nothing needs once they are decoded.
-func (d *decoder) visit(doc *content.Document) {
-	var diags diag.List
-	body, err := d.md.Render(doc.Body)
-	if err != nil {
-		d.mu.Lock()
-		if d.err == nil {
-			d.err = fmt.Errorf("check: %s: %w", doc.Path, err)
-		}
-		d.mu.Unlock()
-		return
-	}
-	bodyFindings(doc, body.Findings, &diags)
-	var unit *decodedUnit
-	var brand *decodedBrand
-	if doc.Kind == content.UnitKind {
-		meta := schema.DecodeUnit(doc, &diags)
-		unit = &decodedUnit{in: site.UnitInput{ID: doc.UnitID, Source: doc.Path, Meta: meta, Intro: body}, diags: diags}
-	} else {
-		meta := schema.DecodeBrand(doc, d.cfg, &diags)
-		logo := cleanLogo(d.fsys, doc, meta.Logo, &diags)
-		diags = append(diags, checkBrandImages(d.fsys, doc, meta)...)
-		if d.bodies != nil {
-			d.bodies.put(doc.Path, body.HTML, body.Text)
-			body.HTML, body.Text = "", ""
-		}
-		brand = &decodedBrand{
-			in:    site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: body, LogoSVG: logo},
-			diags: diags,
-		}
-	}
-	doc.Meta, doc.Body = nil, nil
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if unit != nil {
-		d.units[doc] = unit
-	} else {
-		d.brands[doc] = brand
-	}
-}
-
-// input puts the decoded documents in the site's order, units' findings
-// before brands'.
-func (d *decoder) input(ctx context.Context, docs *content.Site) (site.Input, diag.List, error) {
-	in := site.Input{
-		Config: d.cfg,
-		Units:  make([]site.UnitInput, len(docs.Units)),
-		Brands: make([]site.BrandInput, len(docs.Brands)),
-	}
-	if d.err != nil {
-		return in, nil, d.err
+	if !ok || err != nil {
+		return nil, diags, err
 	}
 	if err := ctx.Err(); err != nil {
-		return in, nil, fmt.Errorf("check: %w", err)
+		return nil, nil, fmt.Errorf("load: %w", err)
 	}
-	var diags diag.List
-	for i, doc := range docs.Units {
-		u := d.units[doc]
-		in.Units[i] = u.in
-		diags = append(diags, u.diags...)
-	}
-	for i, doc := range docs.Brands {
-		b := d.brands[doc]
-		in.Brands[i] = b.in
-		diags = append(diags, b.diags...)
-	}
-	return in, diags, nil
+	defer timings.Start("assemble")()
+	return l.assemble()
 }
 
-// markdownOptions are the Markdown renderer's options for a load.
-func markdownOptions(opts LoadOptions) []markdown.Option {
-	if opts.Kiosk {
-		return []markdown.Option{markdown.PlainExternalLinks()}
+// read reads the configuration and every unit but those in kept. It
+// reports false, with the findings, when the configuration could not be
+// read.
+func (l *Loader) read(kept map[string]*loadedUnit) (bool, diag.List, error) {
+	cfg, cfgDiags, err := loadConfig(l.fsys, l.opts)
+	if err != nil || cfg == nil {
+		return false, cfgDiags, err
+	}
+	dec := newDecoder(l.fsys, cfg, l.opts)
+	skip := func(id string) bool { return kept[id] != nil }
+	docs, walk, err := content.LoadEachExcept(l.fsys, skip, dec.visit)
+	if err != nil {
+		return false, nil, fmt.Errorf("load content: %w", err)
+	}
+	if dec.err != nil {
+		return false, nil, dec.err
+	}
+	l.cfg, l.top, l.units = cfg, cfgDiags, maps.Clone(kept)
+	for _, d := range walk {
+		if id := reach.UnitOf(d.Pos.File); id != "" {
+			l.unit(id).walk = append(l.unit(id).walk, d)
+		} else {
+			l.top = append(l.top, d)
+		}
+	}
+	l.keep(dec, docs)
+	return true, nil, nil
+}
+
+// Update reads the given units again and assembles the site. A Loader that
+// has not loaded a configuration yet loads everything.
+func (l *Loader) Update(ctx context.Context, units []string) (*site.Site, diag.List, error) {
+	if l.cfg == nil {
+		return l.Load(ctx)
+	}
+	ids := append([]string(nil), units...)
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := l.reloadUnit(id); err != nil {
+			return nil, nil, err
+		}
+	}
+	return l.assemble()
+}
+
+func (l *Loader) reloadUnit(id string) error {
+	dec := newDecoder(l.fsys, l.cfg, l.opts)
+	docs, walk, err := content.LoadUnitEach(l.fsys, id, dec.visit)
+	if err != nil {
+		return fmt.Errorf("load %s: %w", id, err)
+	}
+	if dec.err != nil {
+		return dec.err
+	}
+	// The map is replaced, not changed: a unit map handed out before
+	// (the build state's) stays as it was.
+	l.units = maps.Clone(l.units)
+	delete(l.units, id)
+	if len(docs.Units)+len(docs.Brands)+len(walk) > 0 {
+		l.unit(id).walk = walk
+		l.keep(dec, docs)
 	}
 	return nil
 }
 
-// loadConfig reads showcase.yaml and applies the options that override
-// it. The configuration is nil when it could not be read; the findings say
-// why.
-func loadConfig(fsys fs.FS, opts LoadOptions) (*config.Config, diag.List, error) {
-	cfg, diags, err := config.Load(fsys)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load configuration: %w", err)
+// keep files decoded documents under their units.
+func (l *Loader) keep(dec *decoder, docs *content.Site) {
+	for _, doc := range docs.Units {
+		u := l.unit(doc.UnitID)
+		u.unit = dec.units[doc]
 	}
-	if cfg != nil && opts.BaseURL != "" {
-		cfg.BaseURL = opts.BaseURL
+	for _, doc := range docs.Brands {
+		u := l.unit(doc.UnitID)
+		b := dec.brands[doc]
+		u.brands = append(u.brands, b)
+		u.brandDocs = append(u.brandDocs, doc)
+		u.assets += bundleSize(doc, b.in.Meta.Logo, b.in.Meta.Photos)
 	}
-	return cfg, diags, nil
+}
+
+func (l *Loader) unit(id string) *loadedUnit {
+	if l.units == nil {
+		l.units = map[string]*loadedUnit{}
+	}
+	u := l.units[id]
+	if u == nil {
+		u = &loadedUnit{}
+		l.units[id] = u
+	}
+	return u
+}
+
+// assemble builds the site from every unit, in unit-id order as a full
+// load reads them, and gathers the findings.
+func (l *Loader) assemble() (*site.Site, diag.List, error) {
+	ids := make([]string, 0, len(l.units))
+	for id := range l.units {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	// The lists are sized first: a site of thousands of brands would
+	// otherwise copy them over and over as they grow.
+	var units, brands int
+	for _, u := range l.units {
+		brands += len(u.brands)
+		if u.unit != nil {
+			units++
+		}
+	}
+	in := site.Input{Config: l.cfg, Drafts: l.opts.Drafts, SortKeys: &l.keys,
+		Units: make([]site.UnitInput, 0, units), Brands: make([]site.BrandInput, 0, brands)}
+	diags := append(diag.List(nil), l.top...)
+	for _, id := range ids {
+		u := l.units[id]
+		diags = append(diags, u.walk...)
+		if u.unit != nil {
+			in.Units = append(in.Units, u.unit.in)
+			diags = append(diags, u.unit.diags...)
+		}
+		for _, b := range u.brands {
+			in.Brands = append(in.Brands, b.in)
+			diags = append(diags, b.diags...)
+		}
+	}
+	if l.assets() > MaxSiteAssets {
+		// Over the limit: the check words the finding.
+		var brandDocs []*content.Document
+		for _, id := range ids {
+			brandDocs = append(brandDocs, l.units[id].brandDocs...)
+		}
+		checkSiteSize(brandDocs, in.Brands, &diags)
+	}
+	s, siteDiags := site.Assemble(in)
+	diags = append(diags, siteDiags...)
+	diags.Sort()
+	return s, diags, nil
+}
+
+// assets is the size of every brand's logo and photos.
+func (l *Loader) assets() int64 {
+	var n int64
+	for _, u := range l.units {
+		n += u.assets
+	}
+	return n
 }

@@ -96,7 +96,7 @@ func TestLoadFormats(t *testing.T) {
 			if b.Name != "红色账本" || b.Declared.Format("2006-01-02") != "2020-06-30" || len(b.Carriers) != 1 || b.Unit.Name != "财政局" {
 				t.Errorf("loaded %+v", b.Brand)
 			}
-			if got := strings.TrimSpace(b.Body.Text); got != "正文" {
+			if got := strings.TrimSpace(b.Body().Text); got != "正文" {
 				t.Errorf("body text = %q, want 正文", got)
 			}
 		})

@@ -38,7 +38,7 @@ func TestWriteChecks(t *testing.T) {
 			t.Errorf("brands %s and %s are both named %q", other, b.ID, b.Name)
 		}
 		names[b.Name] = b.ID
-		if n := utf8.RuneCountInString(b.Body.Text); n < 1500 {
+		if n := utf8.RuneCountInString(b.Body().Text); n < 1500 {
 			t.Errorf("brand %s has a body of %d characters, want about 2000", b.ID, n)
 		}
 	}

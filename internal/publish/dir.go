@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -45,7 +46,7 @@ func create(dest, spare string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create output parent %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+"-build-")
+	tmp, err := os.MkdirTemp(parent, stalePrefix(dest))
 	if err != nil {
 		return nil, fmt.Errorf("create temporary output: %w", err)
 	}
@@ -76,9 +77,8 @@ func create(dest, spare string) (*Dir, error) {
 // Path is the temporary folder the output is written in.
 func (d *Dir) Path() string { return d.tmp }
 
-// Remove removes a file or a folder and all in it from the output. It is
-// meant for a recycled output before anything is written: folders made
-// since are remembered as there.
+// Remove removes a file or a folder and all in it from the output, and
+// forgets the folders it removed, so a later write makes them again.
 func (d *Dir) Remove(file string) error {
 	if !fs.ValidPath(file) || file == "." {
 		return fmt.Errorf("remove %q: %w", file, errNotLocal)
@@ -86,6 +86,12 @@ func (d *Dir) Remove(file string) error {
 	if err := os.RemoveAll(filepath.Join(d.tmp, filepath.FromSlash(file))); err != nil {
 		return fmt.Errorf("remove %s: %w", file, err)
 	}
+	d.made.Range(func(dir, _ any) bool {
+		if s := dir.(string); s == file || strings.HasPrefix(s, file+"/") {
+			d.made.Delete(dir)
+		}
+		return true
+	})
 	return nil
 }
 

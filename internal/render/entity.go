@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"showcase/internal/reach"
 	"showcase/internal/site"
 	"showcase/internal/theme"
 )
@@ -18,81 +19,77 @@ func EntityJob(s *site.Site, th *theme.Theme, opts Options, file string) (Job, b
 	if opts.Splice || opts.Sheets != nil {
 		return Job{}, false
 	}
-	p := entityPage(s, file)
+	p := entityPage(s, &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images}, file)
 	if p == nil {
 		return Job{}, false
 	}
-	p.ctx = &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images}
-	render := func(p *Page) ([]byte, error) { return th.Render(p.Kind, p) }
-	if p.Kind == "brand" && opts.BrandBody != nil {
-		render = withBody(render, opts.BrandBody)
-	}
-	return pageJob(render, p), true
+	return pageJob(themeRender(th), p), true
 }
 
-// entityPage makes the page of file as Pages does, if it is the page of a
-// unit or a brand: units/<u>/, brands/<u>/<b>/, plaques/<u>/ and
-// plaques/<u>/<b>/.
-func entityPage(s *site.Site, file string) *Page {
+// entityPage makes the page of file, if it is the page of a unit or a
+// brand, through the constructors Pages uses.
+func entityPage(s *site.Site, ctx *pageContext, file string) *Page {
 	dir, ok := strings.CutSuffix(file, "/index.html")
 	if !ok {
 		return nil
 	}
-	parts := strings.Split(dir, "/")
-	page := func(kind, path, title string) *Page {
-		return &Page{Site: s, Kind: kind, Path: path, Title: title}
-	}
+	unit, brand, ok := reach.EntityOf(file)
 	switch {
-	case len(parts) == 2 && parts[0] == "units":
-		u := s.UnitByID(parts[1])
-		if u == nil {
+	case !ok:
+		return nil
+	case brand != "":
+		b := s.BrandByID(unit + "/" + brand)
+		switch {
+		case b == nil:
 			return nil
+		case dir == strings.TrimSuffix(b.Path(), "/"):
+			return brandPage(s, ctx, b)
+		case dir == strings.TrimSuffix(b.PlaquePath(), "/"):
+			return plaquePage(s, ctx, b)
 		}
-		p := page("unit", u.Path(), u.Name)
-		p.Unit = u
-		return p
-	case len(parts) == 2 && parts[0] == "plaques":
-		u := s.UnitByID(parts[1])
-		if u == nil || len(u.Brands) == 0 {
+	default:
+		u := s.UnitByID(unit)
+		switch {
+		case u == nil:
 			return nil
+		case dir == strings.TrimSuffix(u.Path(), "/"):
+			return unitPage(s, ctx, u)
+		case len(u.Brands) > 0:
+			return unitPlaquesPage(s, ctx, u)
 		}
-		p := page("plaques", "plaques/"+u.ID+"/", u.Name+" · 品牌牌匾")
-		p.Unit, p.Brands = u, u.Brands
-		return p
-	case len(parts) == 3 && parts[0] == "brands":
-		b := s.BrandByID(parts[1] + "/" + parts[2])
-		if b == nil {
-			return nil
-		}
-		p := page("brand", b.Path(), b.Name)
-		p.Brand, p.Unit = b, b.Unit
-		return p
-	case len(parts) == 3 && parts[0] == "plaques":
-		b := s.BrandByID(parts[1] + "/" + parts[2])
-		if b == nil {
-			return nil
-		}
-		p := page("plaque", b.PlaquePath(), b.Name+" · 牌匾")
-		p.Brand, p.Unit = b, b.Unit
-		return p
 	}
 	return nil
 }
 
-// EntityOf reads which unit, and which brand within it, a page belongs to:
-// brands/<u>/<b>/, plaques/<u>/<b>/, units/<u>/ or plaques/<u>/. Any other
-// page gathers the whole site, and EntityOf reports false.
-func EntityOf(file string) (unit, brand string, ok bool) {
-	dir, ok := strings.CutSuffix(file, "/index.html")
-	if !ok {
-		return "", "", false
-	}
-	parts := strings.Split(dir, "/")
-	switch {
-	case len(parts) == 3 && (parts[0] == "brands" || parts[0] == "plaques"):
-		return parts[1], parts[2], true
-	case len(parts) == 2 && (parts[0] == "units" || parts[0] == "plaques"):
-		return parts[1], "", true
-	}
-	return "", "", false
+// newPage makes a page of the site.
+func newPage(s *site.Site, ctx *pageContext, kind, path, title string) *Page {
+	return &Page{Site: s, Kind: kind, Path: path, Title: title, ctx: ctx}
+}
+
+// unitPage is the page of unit u.
+func unitPage(s *site.Site, ctx *pageContext, u *site.Unit) *Page {
+	p := newPage(s, ctx, "unit", u.Path(), u.Name)
+	p.Unit = u
+	return p
+}
+
+// brandPage is the page of brand b.
+func brandPage(s *site.Site, ctx *pageContext, b *site.Brand) *Page {
+	p := newPage(s, ctx, "brand", b.Path(), b.Name)
+	p.Brand, p.Unit = b, b.Unit
+	return p
+}
+
+// unitPlaquesPage prints unit u's plaques: "showcase plaques --unit".
+func unitPlaquesPage(s *site.Site, ctx *pageContext, u *site.Unit) *Page {
+	p := newPage(s, ctx, "plaques", "plaques/"+u.ID+"/", u.Name+" · 品牌牌匾")
+	p.Unit, p.Brands = u, u.Brands
+	return p
+}
+
+// plaquePage is brand b's plaque.
+func plaquePage(s *site.Site, ctx *pageContext, b *site.Brand) *Page {
+	p := newPage(s, ctx, "plaque", b.PlaquePath(), b.Name+" · 牌匾")
+	p.Brand, p.Unit = b, b.Unit
+	return p
 }

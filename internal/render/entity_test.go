@@ -58,28 +58,3 @@ func TestEntityJob(t *testing.T) {
 		}
 	}
 }
-
-// TestEntityOf checks which pages belong to one unit or brand.
-func TestEntityOf(t *testing.T) {
-	tests := []struct {
-		file        string
-		unit, brand string
-		ok          bool
-	}{
-		{"brands/fin/ledger/index.html", "fin", "ledger", true},
-		{"plaques/fin/ledger/index.html", "fin", "ledger", true},
-		{"units/fin/index.html", "fin", "", true},
-		{"plaques/fin/index.html", "fin", "", true},
-		{"plaques/index.html", "", "", false},
-		{"index.html", "", "", false},
-		{"stages/declare/index.html", "", "", false},
-		{"search/t/3.js", "", "", false},
-		{"brands/fin/ledger/logo.svg", "", "", false},
-	}
-	for _, tt := range tests {
-		unit, brand, ok := render.EntityOf(tt.file)
-		if unit != tt.unit || brand != tt.brand || ok != tt.ok {
-			t.Errorf("EntityOf(%q) = %q, %q, %v", tt.file, unit, brand, ok)
-		}
-	}
-}

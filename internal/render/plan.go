@@ -1,8 +1,6 @@
 package render
 
 import (
-	"html/template"
-
 	"showcase/internal/site"
 	"showcase/internal/theme"
 )
@@ -24,13 +22,6 @@ type Options struct {
 	Sheets SheetStore
 	// Minify minifies a file's content as the build will.
 	Minify func(file string, data []byte) ([]byte, error)
-	// BrandBody, when set, returns the HTML of a brand's body, which the
-	// site then holds empty: the build keeps bodies out of memory until
-	// their page renders.
-	BrandBody func(*site.Brand) (template.HTML, error)
-	// BrandText, when set, returns the plain text of a brand's body for
-	// the search index, the site holding it empty like the HTML.
-	BrandText func(*site.Brand) string
 }
 
 // Job renders one output file.
@@ -68,11 +59,7 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 			jobs = append(jobs, sheets.job(p))
 			continue
 		}
-		render := func(p *Page) ([]byte, error) { return th.Render(p.Kind, p) }
-		if p.Kind == "brand" && opts.BrandBody != nil {
-			render = withBody(render, opts.BrandBody)
-		}
-		jobs = append(jobs, pageJob(render, p))
+		jobs = append(jobs, pageJob(themeRender(th), p))
 	}
 	if opts.Target == Web {
 		jobs = append(jobs,
@@ -80,7 +67,7 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 			Job{File: "sitemap.xml", Render: func() ([]byte, error) { return Sitemap(s, pages) }},
 		)
 	}
-	jobs = append(jobs, searchJobs(s, th, ctx, opts.BrandText)...)
+	jobs = append(jobs, searchJobs(s, th, ctx)...)
 	jobs = append(jobs, kioskJobs(s, ctx)...)
 	return jobs
 }
@@ -88,40 +75,27 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 // Pages lists every HTML page of the site.
 func Pages(s *site.Site, ctx *pageContext) []*Page {
 	cfg := s.Config
-	page := func(kind, path, title string) *Page {
-		return &Page{Site: s, Kind: kind, Path: path, Title: title, ctx: ctx}
-	}
+	page := func(kind, path, title string) *Page { return newPage(s, ctx, kind, path, title) }
 	pages := []*Page{page("home", "", cfg.Title)}
-	units := page("units", "units/", "参创单位")
-	pages = append(pages, units)
+	pages = append(pages, page("units", "units/", "参创单位"))
 	for _, u := range s.Units {
-		p := page("unit", u.Path(), u.Name)
-		p.Unit = u
-		pages = append(pages, p)
+		pages = append(pages, unitPage(s, ctx, u))
 	}
 	for _, b := range s.Brands {
-		p := page("brand", b.Path(), b.Name)
-		p.Brand, p.Unit = b, b.Unit
-		pages = append(pages, p)
+		pages = append(pages, brandPage(s, ctx, b))
 	}
 	pages = append(pages, groupPages(s, page, "stages", "创建阶段", s.Stages)...)
 	pages = append(pages, groupPages(s, page, "statuses", "品牌状态", s.Statuses)...)
 	plaques := page("plaques", "plaques/", "品牌牌匾")
 	plaques.Brands = s.Brands
 	pages = append(pages, plaques)
-	// Each unit can print its own plaques: "showcase plaques --unit".
 	for _, u := range s.Units {
-		if len(u.Brands) == 0 {
-			continue
+		if len(u.Brands) > 0 {
+			pages = append(pages, unitPlaquesPage(s, ctx, u))
 		}
-		p := page("plaques", "plaques/"+u.ID+"/", u.Name+" · 品牌牌匾")
-		p.Unit, p.Brands = u, u.Brands
-		pages = append(pages, p)
 	}
 	for _, b := range s.Brands {
-		p := page("plaque", b.PlaquePath(), b.Name+" · 牌匾")
-		p.Brand, p.Unit = b, b.Unit
-		pages = append(pages, p)
+		pages = append(pages, plaquePage(s, ctx, b))
 	}
 	pages = append(pages, page("404", "404.html", "页面未找到"))
 	return pages
@@ -139,16 +113,7 @@ func groupPages(s *site.Site, page func(kind, path, title string) *Page, kind, t
 	return pages
 }
 
-// withBody renders a brand page with its body put back for the time it
-// takes: only this page reads the body, and no other job touches it.
-func withBody(render func(*Page) ([]byte, error), body func(*site.Brand) (template.HTML, error)) func(*Page) ([]byte, error) {
-	return func(p *Page) ([]byte, error) {
-		html, err := body(p.Brand)
-		if err != nil {
-			return nil, err
-		}
-		p.Brand.Body.HTML = html
-		defer func() { p.Brand.Body.HTML = "" }()
-		return render(p)
-	}
+// themeRender renders a page through its kind's template.
+func themeRender(th *theme.Theme) func(*Page) ([]byte, error) {
+	return func(p *Page) ([]byte, error) { return th.Render(p.Kind, p) }
 }

@@ -15,15 +15,14 @@ const SearchPath = "search/"
 
 // searchJobs lists the search page and the files of the search index:
 // search/meta.js, search/t/N.js (token shards) and search/d/N.js (text
-// blocks). They share one index, tokenized when the first of them runs,
-// which reads brand bodies through bodyText when it is set.
-func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext, bodyText func(*site.Brand) string) []Job {
+// blocks). They share one index, tokenized when the first of them runs.
+func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
 	// The index is built when the first file needs it, not while planning:
 	// the preview server plans after every edit and may never need it.
 	var once sync.Once
 	var idx *search.Index
 	index := func() *search.Index {
-		once.Do(func() { idx = search.New(s, search.Options{BodyText: bodyText}) })
+		once.Do(func() { idx = search.New(s, search.Options{}) })
 		return idx
 	}
 	page := &Page{Site: s, Kind: "search", Path: SearchPath, Title: "搜索", ctx: ctx, searchIndex: index}

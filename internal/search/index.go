@@ -18,13 +18,6 @@ type Options struct {
 	Shards int
 	// Block is the number of brands per text block.
 	Block int
-	// BodyText, when set, returns the plain text of a brand's body in
-	// place of Body.Text, so a caller can keep the bodies out of memory
-	// (the site then holds Body.Text empty): the index reads each body
-	// when it tokenizes its brand and again when it writes its text
-	// block. It has no error to return; a caller whose read can fail
-	// keeps the failure and reports it once the index is written.
-	BodyText func(*site.Brand) string
 }
 
 // Default sizes: a token shard per 20 brands keeps a shard near 6 KB
@@ -47,7 +40,6 @@ const (
 // methods are safe for concurrent use.
 type Index struct {
 	brands   []*site.Brand
-	bodyText func(*site.Brand) string
 	docs     []doc
 	units    []unit
 	stages   []group
@@ -87,7 +79,7 @@ func New(s *site.Site, opts Options) *Index {
 		x.statuses = append(x.statuses, group{g.ID, g.Name})
 	}
 	py := &pinyinCache{}
-	x.brands, x.bodyText = s.Brands, opts.BodyText
+	x.brands = s.Brands
 	x.docs = make([]doc, len(s.Brands))
 	for i, b := range s.Brands {
 		x.docs[i] = newDoc(b, py, unitIdx, stageIdx, statusIdx)

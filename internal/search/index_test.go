@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"showcase/internal/schema"
-	"showcase/internal/site"
 )
 
 // referenceShards writes the token shards of x the plainest way: every
@@ -150,34 +149,3 @@ func TestPackedPostings(t *testing.T) {
 }
 
 // TestBodyText checks that an index reading the bodies through
-// Options.BodyText, from a site that holds them empty, writes the same
-// files as one reading them from the site.
-func TestBodyText(t *testing.T) {
-	files := func(x *Index) [][]byte {
-		out := [][]byte{x.MetaJS()}
-		for k := range x.Shards() {
-			out = append(out, x.ShardJS(k))
-		}
-		for k := range x.Blocks() {
-			out = append(out, x.BlockJS(k))
-		}
-		return out
-	}
-	ref := New(testSite(randomBrands(40)...), Options{})
-	want := files(ref)
-	s := testSite(randomBrands(40)...)
-	bodies := map[string]string{}
-	for _, b := range s.Brands {
-		bodies[b.ID], b.Body.Text = b.Body.Text, ""
-	}
-	x := New(s, Options{BodyText: func(b *site.Brand) string { return bodies[b.ID] }})
-	if got := files(x); !reflect.DeepEqual(got, want) {
-		t.Error("the index files differ when the bodies are read through BodyText")
-	}
-	// Phrases are checked against the text, the bodies' among it.
-	for _, q := range []string{"党建品牌", "红色账本", "app 先锋"} {
-		if got, want := x.Search(q, Filter{}), ref.Search(q, Filter{}); !reflect.DeepEqual(got, want) {
-			t.Errorf("Search(%q) through BodyText = %v, want %v", q, got, want)
-		}
-	}
-}

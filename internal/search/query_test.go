@@ -50,7 +50,7 @@ func testSite(brands ...testBrand) *site.Site {
 				Name: tb.name, Slogan: tb.slogan, Concept: tb.concept, Organization: tb.org,
 				Tags: tb.tags, Carriers: tb.carriers,
 			},
-			Body: markdown.Document{Text: tb.body},
+			ReadBody: func() markdown.Document { return markdown.Document{Text: tb.body} },
 		}
 		stage, status := tb.stage, tb.status
 		if stage == "" {
@@ -168,7 +168,7 @@ func TestSearchMatchesScan(t *testing.T) {
 	s := rankingSite()
 	queries := map[string]bool{}
 	for _, b := range s.Brands {
-		for _, text := range []string{b.Name, b.Slogan, b.Concept, b.Body.Text} {
+		for _, text := range []string{b.Name, b.Slogan, b.Concept, b.Body().Text} {
 			r := []rune(text)
 			for i := range r {
 				for n := 1; n <= 5 && i+n <= len(r); n++ {
@@ -226,7 +226,8 @@ func TestIndexFiles(t *testing.T) {
 	}
 	// The version depends on the content.
 	other := rankingSite()
-	other.Brands[0].Body.Text += "。"
+	text := other.Brands[0].Body().Text + "。"
+	other.Brands[0].ReadBody = func() markdown.Document { return markdown.Document{Text: text} }
 	if v := New(other, Options{Shards: 4, Block: 3}).Version(); v == x.Version() {
 		t.Errorf("version %s did not change with the content", v)
 	}

@@ -31,7 +31,7 @@ func (f *files) Write(name string, data []byte) error {
 }
 
 // fresh renders the given pages of the site in src from a fresh load, as
-// the server renders them.
+// a build renders them.
 func fresh(t *testing.T, src string, pages []string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
@@ -58,7 +58,7 @@ func fresh(t *testing.T, src string, pages []string) map[string]string {
 	for _, job := range render.Plan(s, th, render.Options{Target: render.Web, Assets: assets, Images: photos}) {
 		for _, p := range pages {
 			if job.File == render.OutputFile(p) {
-				data, err := job.Render()
+				data, err := build.RenderFile(job, mn)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -25,9 +25,9 @@ import (
 	"showcase/internal/diag"
 	"showcase/internal/photo"
 	"showcase/internal/publish"
+	"showcase/internal/reach"
 	"showcase/internal/render"
 	"showcase/internal/site"
-	"showcase/internal/theme"
 )
 
 // DefaultAddr is where the server listens unless told otherwise: loopback
@@ -80,8 +80,8 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	s := &server{
 		opts: opts, fsys: root.FS(), hub: newHub(), mn: publish.NewMinifier(),
-		loader: build.NewLoader(root.FS(), build.LoadOptions{Drafts: opts.Drafts}),
-		images: photo.NewProcessor(cacheDir),
+		session: build.NewSession(root.FS(), render.Web, build.LoadOptions{Drafts: opts.Drafts}),
+		images:  photo.NewProcessor(cacheDir),
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
@@ -135,18 +135,19 @@ func Run(ctx context.Context, opts Options) error {
 	}
 }
 
-// server is the running preview.
+// server is the running preview. What it serves comes from a build
+// session, the same as "showcase build" runs, rendered by the same jobs and
+// minified alike, only kept in memory and rendered when first asked for.
 type server struct {
-	opts   Options
-	fsys   fs.FS
-	hub    *hub
-	mn     *publish.Minifier
-	loader *build.Loader
-	images *photo.Processor
+	opts    Options
+	fsys    fs.FS
+	hub     *hub
+	mn      *publish.Minifier
+	session *build.Session
+	images  *photo.Processor
 
 	mu       sync.RWMutex
 	state    *state
-	theme    *theme.Theme
 	assets   map[string]string
 	static   map[string][]byte
 	photos   map[string]render.Image
@@ -216,67 +217,34 @@ func (s *server) rebuild(ctx context.Context, changed []string) {
 	}
 }
 
-// update loads what changed and swaps in a new state. A change to the
-// configuration or the theme renders every page afresh; a content change
-// keeps the pages it did not touch.
+// update brings the session up to date with what changed and swaps in a
+// new state, which keeps the rendered pages the change did not reach.
 func (s *server) update(ctx context.Context, changed []string) error {
-	full, themeChanged, contentChanged := changed == nil, changed == nil, changed == nil
-	for _, p := range changed {
-		switch {
-		case p == "showcase.yaml":
-			full = true
-		case strings.HasPrefix(p, "themes/") || p == "themes":
-			themeChanged = true
-		default:
-			contentChanged = true
-		}
-	}
-	old := s.current()
-	var (
-		st    *site.Site
-		diags diag.List
-		units []string
-		err   error
-	)
-	switch {
-	case full:
-		st, diags, err = s.loader.Load(ctx)
-	case contentChanged:
-		st, diags, units, err = s.loader.Update(ctx, changed)
-		if units == nil {
-			full = true // the loader read everything again
-		}
-	default:
-		st = old.site
-	}
+	up, _, err := s.session.Update(ctx, changed)
 	if err != nil {
 		return err
 	}
-	if err := diags.Err(); err != nil {
-		return err
-	}
-	if st == nil {
-		return errors.New("the site could not be loaded")
-	}
-	if full || themeChanged || s.theme == nil {
-		if err := s.loadTheme(st); err != nil {
+	old := s.current()
+	if up.ThemeLoaded || s.static == nil {
+		out := newMemOutput()
+		assets, err := build.WriteStatic(up.Theme, s.mn, out)
+		if err != nil {
 			return err
 		}
+		s.assets, s.static = assets, out.files
 	}
-	if err := s.publishBundles(ctx, st, full || old == nil, units); err != nil {
+	if err := s.publishBundles(ctx, up.Site, up.Reached); err != nil {
 		return err
 	}
-	next := newState(st.Config.BasePath(), st, s.theme,
-		render.Options{Target: render.Web, Assets: s.assets, Images: s.photos}, s.static, s.bundles)
-	warmAll := full || themeChanged || old == nil
-	if !warmAll {
-		touched := touchedBy(old.site, st, units)
-		next.inherit(old, touched)
-		// Only the touched pages of brands and units are rendered ahead;
+	next := newState(up.Site.Config.BasePath(), up.Site, up.Theme,
+		render.Options{Target: render.Web, Assets: s.assets, Images: s.photos}, s.mn, s.static, s.bundles)
+	if !up.Reached.All && old != nil {
+		next.inherit(old, up.Reached)
+		// Only the reached pages of brands and units are rendered ahead;
 		// the lists, home and search are rendered when asked for, since
 		// the largest of them (every plaque, the search index) take
 		// seconds on a big site and would slow the next edit.
-		next.warmOnly(touched.files())
+		next.warmOnly(entityFiles(up.Reached))
 	}
 	warmCtx, cancel := context.WithCancel(context.Background())
 	s.mu.Lock()
@@ -298,33 +266,26 @@ func (s *server) update(ctx context.Context, changed []string) error {
 	return nil
 }
 
-// loadTheme loads the site's theme and publishes its static files.
-func (s *server) loadTheme(st *site.Site) error {
-	th, err := build.LoadTheme(s.fsys, st.Config.Theme)
-	if err != nil {
-		return err
+// entityFiles lists the pages of the units and brands a change reached.
+func entityFiles(r reach.Reached) []string {
+	var files []string
+	for u := range r.Units {
+		files = append(files, reach.UnitFiles(u)...)
 	}
-	out := newMemOutput()
-	assets, err := build.WriteStatic(th, s.mn, out)
-	if err != nil {
-		return err
+	for b := range r.Brands {
+		files = append(files, "brands/"+b+"/index.html", "plaques/"+b+"/index.html")
 	}
-	s.theme, s.assets, s.static = th, assets, out.files
-	return nil
+	return files
 }
 
-// publishBundles derives the logos and photos of the brands in the
-// reloaded units (all brands after a full load), through the image cache
+// publishBundles derives the logos and photos of the brands a change
+// reached (all brands when it reached everything), through the image cache
 // the builds share. The maps it leaves in s.bundles and s.photos are new
 // ones whenever they change: the states already made keep the old.
-func (s *server) publishBundles(ctx context.Context, st *site.Site, all bool, units []string) error {
-	reload := map[string]bool{}
-	for _, u := range units {
-		reload[u] = true
-	}
+func (s *server) publishBundles(ctx context.Context, st *site.Site, reached reach.Reached) error {
 	var brands []*site.Brand
 	for _, b := range st.Brands {
-		if all || reload[b.Unit.ID] {
+		if reached.All || reached.Brands[b.ID] {
 			brands = append(brands, b)
 		}
 	}
@@ -333,19 +294,12 @@ func (s *server) publishBundles(ctx context.Context, st *site.Site, all bool, un
 	if err != nil {
 		return err
 	}
-	if all || s.bundles == nil {
+	if reached.All || s.bundles == nil {
 		s.bundles, s.photos = out.files, photos
 		return nil
 	}
-	// The files of the reloaded units' brands, before and after, are
-	// replaced; a brand's files are published beside its page.
-	inReloaded := func(file string) bool {
-		rest, ok := strings.CutPrefix(file, "brands/")
-		unit, _, _ := strings.Cut(rest, "/")
-		return ok && reload[unit]
-	}
-	s.bundles = replaceFiles(s.bundles, out.files, inReloaded)
-	s.photos = replaceFiles(s.photos, photos, inReloaded)
+	s.bundles = replaceFiles(s.bundles, out.files, reached.Stale)
+	s.photos = replaceFiles(s.photos, photos, reached.Stale)
 	return nil
 }
 

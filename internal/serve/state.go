@@ -8,6 +8,9 @@ import (
 	"strings"
 	"sync"
 
+	"showcase/internal/build"
+	"showcase/internal/publish"
+	"showcase/internal/reach"
 	"showcase/internal/render"
 	"showcase/internal/site"
 	"showcase/internal/theme"
@@ -28,6 +31,7 @@ type state struct {
 	site *site.Site
 	th   *theme.Theme
 	opts render.Options
+	mn   *publish.Minifier
 	// static are the theme's files and bundles the brands'; neither map
 	// changes once a state holds it.
 	static, bundles map[string][]byte
@@ -63,8 +67,8 @@ func (e *entry) get() ([]byte, error) {
 	return e.data, e.err
 }
 
-func newState(base string, s *site.Site, th *theme.Theme, opts render.Options, static, bundles map[string][]byte) *state {
-	return &state{base: base, site: s, th: th, opts: opts, static: static, bundles: bundles,
+func newState(base string, s *site.Site, th *theme.Theme, opts render.Options, mn *publish.Minifier, static, bundles map[string][]byte) *state {
+	return &state{base: base, site: s, th: th, opts: opts, mn: mn, static: static, bundles: bundles,
 		pages: map[string]*entry{}, wide: map[string]*entry{}}
 }
 
@@ -112,7 +116,7 @@ func (st *state) lookup(file string) ([]byte, error) {
 		}
 		st.mu.Lock()
 		if e = cache[file]; e == nil {
-			e = &entry{render: job.Render}
+			e = &entry{render: func() ([]byte, error) { return build.RenderFile(job, st.mn) }}
 			cache[file] = e
 		}
 		st.mu.Unlock()
@@ -121,18 +125,15 @@ func (st *state) lookup(file string) ([]byte, error) {
 }
 
 // inherit keeps the rendered pages of units and brands of old that the
-// change did not touch: every other unit and brand is as it was.
-func (st *state) inherit(old *state, t *touched) (kept int) {
+// change did not reach: every other unit and brand is as it was.
+func (st *state) inherit(old *state, reached reach.Reached) {
 	old.mu.Lock()
 	pages := maps.Clone(old.pages)
 	old.mu.Unlock()
-	for _, file := range t.files() {
-		delete(pages, file)
-	}
+	maps.DeleteFunc(pages, func(file string, _ *entry) bool { return reached.Stale(file) })
 	st.mu.Lock()
 	st.pages = pages
 	st.mu.Unlock()
-	return len(pages)
 }
 
 // warm renders every page not yet rendered, on all cores, until ctx ends:
@@ -167,52 +168,9 @@ func (st *state) warm(ctx context.Context) error {
 // warmOnly limits warming to the given files.
 func (st *state) warmOnly(files []string) { st.warmFiles = append([]string{}, files...) }
 
-// touched is what a reload of some units can have changed, judged by
-// path: the pages of every brand in those units, before and after, and
-// of their partners; those units' own pages; and every page that gathers
-// brands from all over (home, lists, search, feed, sitemap). Other
-// brands' and units' pages are kept.
-type touched struct {
-	units, brands map[string]bool
-}
-
-func touchedBy(old, new *site.Site, units []string) *touched {
-	t := &touched{units: map[string]bool{}, brands: map[string]bool{}}
-	for _, u := range units {
-		t.units[u] = true
-	}
-	for _, s := range []*site.Site{old, new} {
-		for _, u := range units {
-			unit := s.UnitByID(u)
-			if unit == nil {
-				continue
-			}
-			for _, b := range unit.Brands {
-				t.brands[b.ID] = true
-				for _, p := range b.Paired {
-					t.brands[p.ID] = true
-				}
-			}
-		}
-	}
-	return t
-}
-
-// files lists the pages of the touched units and brands.
-func (t *touched) files() []string {
-	var files []string
-	for u := range t.units {
-		files = append(files, "units/"+u+"/index.html", "plaques/"+u+"/index.html")
-	}
-	for b := range t.brands {
-		files = append(files, "brands/"+b+"/index.html", "plaques/"+b+"/index.html")
-	}
-	return files
-}
-
 // isEntityPage reports whether file is the page of one brand or one unit
 // (or its plaques), as opposed to a page that gathers the whole site.
 func isEntityPage(file string) bool {
-	_, _, ok := render.EntityOf(file)
+	_, _, ok := reach.EntityOf(file)
 	return ok
 }

@@ -15,6 +15,7 @@ import (
 	"showcase/internal/corpus"
 	"showcase/internal/photo"
 	"showcase/internal/publish"
+	"showcase/internal/render"
 )
 
 // BenchmarkUpdate times one content edit inside the server, without the
@@ -33,8 +34,8 @@ func BenchmarkUpdate(b *testing.B) {
 	defer root.Close()
 	s := &server{
 		opts: Options{Stdout: io.Discard, Stderr: io.Discard}, fsys: root.FS(), hub: newHub(), mn: publish.NewMinifier(),
-		loader: build.NewLoader(root.FS(), build.LoadOptions{}),
-		images: photo.NewProcessor(b.TempDir()),
+		session: build.NewSession(root.FS(), render.Web, build.LoadOptions{}),
+		images:  photo.NewProcessor(b.TempDir()),
 	}
 	ctx := context.Background()
 	if err := s.update(ctx, nil); err != nil {

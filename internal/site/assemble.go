@@ -24,7 +24,10 @@ type BrandInput struct {
 	Slug   string
 	Source string
 	Meta   schema.Brand
-	Body   markdown.Document
+	// Body returns the brand's body. The loader keeps bodies where it
+	// likes (in memory, or spooled to disk for a large build); the site
+	// only reads them, and only when a page or the search index does.
+	Body func() markdown.Document
 	// LogoSVG is the cleaned SVG logo, nil for a raster logo.
 	LogoSVG []byte
 }
@@ -71,7 +74,7 @@ func Assemble(in Input) (*Site, diag.List) {
 		b := &block[len(all)]
 		*b = Brand{
 			ID: bi.UnitID + "/" + bi.Slug, Slug: bi.Slug, Source: bi.Source, Unit: u,
-			Brand: bi.Meta, Body: bi.Body, LogoSVG: bi.LogoSVG,
+			Brand: bi.Meta, ReadBody: bi.Body, LogoSVG: bi.LogoSVG,
 			Stage:  in.Config.StageByID(bi.Meta.Stage),
 			Status: in.Config.StatusByID(bi.Meta.Status),
 		}

@@ -47,7 +47,10 @@ type Brand struct {
 	Source string
 	Unit   *Unit
 	schema.Brand
-	Body markdown.Document
+	// ReadBody reads the brand's body from wherever the loader keeps it
+	// (in memory, or spooled to disk by a large build); nil for none.
+	// Pages and the index call Body.
+	ReadBody func() markdown.Document
 	// LogoSVG is the cleaned SVG logo, published instead of the file; nil
 	// for a raster logo.
 	LogoSVG []byte
@@ -94,6 +97,16 @@ func (b *Brand) PlaquePath() string { return "plaques/" + b.ID + "/" }
 // File returns the site path of a file of the brand's bundle, which is
 // published beside the brand's page.
 func (b *Brand) File(name string) string { return b.Path() + name }
+
+// Body returns the brand's body: its HTML and plain text. It reads from
+// wherever the loader keeps bodies, and writes nothing, so any number of
+// pages may read it at once.
+func (b *Brand) Body() markdown.Document {
+	if b.ReadBody == nil {
+		return markdown.Document{}
+	}
+	return b.ReadBody()
+}
 
 // Ideas lists the brand's given ideas in order.
 func (b *Brand) Ideas() []schema.Idea { return b.Brand.Ideas.List() }

@@ -23,22 +23,10 @@ type sheetRef struct {
 	ok     bool
 }
 
-// tempFiler is an output that can make a temporary file beside itself,
-// on the same file system, as publish.Dir can.
-type tempFiler interface {
-	TempFile(pattern string) (*os.File, error)
-}
-
-// newSheetSpool makes a spool for n sheets beside out when it can, else in
-// the system's temporary folder.
-func newSheetSpool(out Output, n int) (*sheetSpool, error) {
-	var f *os.File
-	var err error
-	if t, ok := out.(tempFiler); ok {
-		f, err = t.TempFile(".sheets-*")
-	} else {
-		f, err = os.CreateTemp("", "showcase-sheets-*")
-	}
+// newSheetSpool makes a spool for n sheets in the build's scratch folder,
+// or in the system's temporary folder when scratch is empty.
+func newSheetSpool(scratch string, n int) (*sheetSpool, error) {
+	f, err := os.CreateTemp(scratch, "sheets-*")
 	if err != nil {
 		return nil, fmt.Errorf("plaque spool: %w", err)
 	}

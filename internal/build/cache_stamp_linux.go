@@ -52,3 +52,12 @@ func folderID(dir string) (dev, ino uint64, err error) {
 	}
 	return uint64(st.Dev), uint64(st.Ino), nil
 }
+
+// inode returns the inode number of a file, which tells a file written in
+// place from one replaced by another.
+func inode(info fs.FileInfo) uint64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return st.Ino
+	}
+	return 0
+}

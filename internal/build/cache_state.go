@@ -21,11 +21,11 @@ import (
 // HTML and their plaque sheets. The next build of the same output reads
 // and decodes only the units whose files changed, renders only the pages
 // those changes can reach, and takes every other page, logo and photo
-// from the output it replaces. See incremental.go for what a change
-// reaches.
+// from the output it replaces, each file checked first. See cache_plan.go,
+// and package reach for what a change reaches.
 
 // stateVersion changes whenever what the state holds changes meaning.
-const stateVersion = 2
+const stateVersion = 3
 
 // stateDir is the folder of the state of output dest, beside it.
 func stateDir(dest string) string {
@@ -56,6 +56,8 @@ type stateHeader struct {
 	// Order are the ids of the output's brands in site order, which
 	// tell which of its search text blocks the next build can keep.
 	Order []string
+	// Blocks are the output's search text blocks.
+	Blocks []fileRecord
 }
 
 // unitState is one unit as decoded, written to its own file so that a
@@ -69,6 +71,9 @@ type unitState struct {
 	UnitDiags diag.List
 	Brands    []brandState
 	Assets    int64
+	// Files are the unit's own files in the output: its page and its
+	// plaques page.
+	Files []fileRecord
 }
 
 // brandState is one decoded brand of a unitState. Its body's HTML and
@@ -78,9 +83,9 @@ type brandState struct {
 	Input             site.BrandInput
 	Diags             diag.List
 	Body, Text, Sheet span
-	// Files counts the brand's files in the output: its folder's and
-	// its plaque page.
-	Files int
+	// Files are the brand's files in the output: its folder's and its
+	// plaque page.
+	Files []fileRecord
 }
 
 // span is where bytes sit in a unit's state file, from the end of its
@@ -143,6 +148,17 @@ func readUnit(path string) (*keptUnit, error) {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return k, nil
+}
+
+// brand returns the state of brand id in the unit, or nil.
+func (k *keptUnit) brand(id string) *brandState {
+	for i := range k.state.Brands {
+		b := &k.state.Brands[i]
+		if b.Input.UnitID+"/"+b.Input.Slug == id {
+			return b
+		}
+	}
+	return nil
 }
 
 // readSpan reads the bytes at sp of the unit file.

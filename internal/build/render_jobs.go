@@ -46,15 +46,29 @@ func runJobs(ctx context.Context, jobs []render.Job, mn *publish.Minifier, out O
 	return nil
 }
 
-func runJob(job render.Job, mn *publish.Minifier, out Output, sheets *sheetSpool) error {
+// RenderFile renders a job and minifies what it made, as a build writes
+// it; the preview server serves what it returns. A job whose file is
+// written in segments (render.Options.Sheets) is for the build alone.
+func RenderFile(job render.Job, mn *publish.Minifier) ([]byte, error) {
 	data, err := job.Render()
 	if err != nil {
-		return fmt.Errorf("render %s: %w", job.File, err)
+		return nil, fmt.Errorf("render %s: %w", job.File, err)
 	}
 	if !job.Minified {
 		if data, err = mn.Minify(job.File, data); err != nil {
-			return err
+			return nil, err
 		}
+	}
+	if job.Compose == nil && job.Expand != nil {
+		return job.Expand(data)
+	}
+	return data, nil
+}
+
+func runJob(job render.Job, mn *publish.Minifier, out Output, sheets *sheetSpool) error {
+	data, err := RenderFile(job, mn)
+	if err != nil {
+		return err
 	}
 	switch {
 	case job.Compose != nil:
@@ -63,10 +77,6 @@ func runJob(job render.Job, mn *publish.Minifier, out Output, sheets *sheetSpool
 			return err
 		}
 		return writeSegments(out, job.File, segs, sheets)
-	case job.Expand != nil:
-		if data, err = job.Expand(data); err != nil {
-			return err
-		}
 	}
 	return out.Write(job.File, data)
 }

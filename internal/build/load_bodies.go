@@ -1,0 +1,138 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"os"
+	"sync"
+
+	"showcase/internal/markdown"
+)
+
+// bodySpool keeps the HTML and the plain text of brand bodies in a
+// temporary file from the moment each is decoded: a body is the largest
+// part of a brand, only its page and the search index read it, and at
+// 100,000 brands holding them all would take more than a gigabyte. The
+// bodies of units a rebuild kept stay where the build state has them.
+//
+// The site reads a body through the function put or keep returned, which
+// reads the file and writes nothing: bodies flow one way, from the loader
+// to the pages, and any number of pages may read them at once.
+type bodySpool struct {
+	mu   sync.Mutex
+	f    *os.File
+	end  int64
+	refs map[string]bodyRef // by the brand's source path
+	err  error
+}
+
+// bodyRef is where a body sits: its HTML then its text, in the spool, or
+// in a kept unit's state file when unit is set.
+type bodyRef struct {
+	unit      *keptUnit
+	off       int64
+	html, txt int64
+}
+
+// newBodySpool makes a spool in the build's scratch folder.
+func newBodySpool(scratch string) (*bodySpool, error) {
+	f, err := os.CreateTemp(scratch, "bodies-*")
+	if err != nil {
+		return nil, fmt.Errorf("body spool: %w", err)
+	}
+	return &bodySpool{f: f, refs: map[string]bodyRef{}}, nil
+}
+
+// put stores the body of the brand read from source. A failure is kept
+// for Err to report, since the decoder that calls put has no error path.
+func (s *bodySpool) put(source string, doc markdown.Document) func() markdown.Document {
+	data := []byte(string(doc.HTML) + doc.Text)
+	s.mu.Lock()
+	ref := bodyRef{off: s.end, html: int64(len(doc.HTML)), txt: int64(len(doc.Text))}
+	s.end += int64(len(data))
+	s.refs[source] = ref
+	s.mu.Unlock()
+	if _, err := s.f.WriteAt(data, ref.off); err != nil {
+		s.fail(fmt.Errorf("body spool: %w", err))
+	}
+	return s.reader(ref)
+}
+
+// keep records that the body of the brand read from source is at html
+// and text of a kept unit's state file, which the state writes one after
+// the other.
+func (s *bodySpool) keep(source string, k *keptUnit, html, text span) func() markdown.Document {
+	ref := bodyRef{unit: k, off: html.Off, html: html.N, txt: text.N}
+	s.mu.Lock()
+	s.refs[source] = ref
+	s.mu.Unlock()
+	return s.reader(ref)
+}
+
+// reader returns the function that reads a body back; a failure to read
+// is kept for Err.
+func (s *bodySpool) reader(ref bodyRef) func() markdown.Document {
+	return func() markdown.Document {
+		data, err := s.read(ref)
+		if err != nil {
+			s.fail(err)
+			return markdown.Document{}
+		}
+		return markdown.Document{HTML: template.HTML(data[:ref.html]), Text: string(data[ref.html:])}
+	}
+}
+
+// read reads the HTML and text of a body, which sit one after the other.
+func (s *bodySpool) read(ref bodyRef) ([]byte, error) {
+	buf := make([]byte, ref.html+ref.txt)
+	if ref.unit == nil {
+		if _, err := s.f.ReadAt(buf, ref.off); err != nil {
+			return nil, fmt.Errorf("body spool: %w", err)
+		}
+		return buf, nil
+	}
+	f, err := os.Open(ref.unit.path)
+	if err != nil {
+		return nil, fmt.Errorf("read build state: %w", err)
+	}
+	defer f.Close()
+	return ref.unit.readSpan(f, span{Off: ref.off, N: int64(len(buf))})
+}
+
+// parts returns the HTML and the text of the body of the brand read from
+// source, for the build state.
+func (s *bodySpool) parts(source string) (html, text []byte, err error) {
+	s.mu.Lock()
+	ref, ok := s.refs[source]
+	s.mu.Unlock()
+	if !ok {
+		return nil, nil, fmt.Errorf("body of %s was never stored", source)
+	}
+	data, err := s.read(ref)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data[:ref.html], data[ref.html:], nil
+}
+
+// fail keeps the first failure.
+func (s *bodySpool) fail(err error) {
+	s.mu.Lock()
+	if s.err == nil {
+		s.err = err
+	}
+	s.mu.Unlock()
+}
+
+// Err returns the first failure to store or read a body.
+func (s *bodySpool) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// Close removes the spool.
+func (s *bodySpool) Close() {
+	_ = s.f.Close()
+	_ = os.Remove(s.f.Name())
+}
