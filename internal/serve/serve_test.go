@@ -52,13 +52,19 @@ type running struct {
 
 func start(t testing.TB, src string) *running {
 	t.Helper()
+	return startWith(t, src, t.TempDir())
+}
+
+// startWith starts a server whose image cache is cache.
+func startWith(t testing.TB, src, cache string) *running {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{rebuilds: make(chan bool, 16)}
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
 		done <- serve.Run(ctx, serve.Options{
-			Source: src, Addr: "127.0.0.1:0", CacheDir: t.TempDir(),
+			Source: src, Addr: "127.0.0.1:0", CacheDir: cache,
 			Stdout: io.Discard, Stderr: io.Discard,
 			Listening: func(url string) { ready <- url },
 			Rebuilt: func(changed []string, ok bool) {
