@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 )
 
@@ -95,5 +94,3 @@ func recordFiles(root string, files ...string) ([]fileRecord, error) {
 func under(p, region string) bool {
 	return p == region || len(p) > len(region) && p[:len(region)] == region && p[len(region)] == '/'
 }
-
-var _ = path.Join

@@ -523,3 +523,73 @@ func TestIncrementalLostUnitState(t *testing.T) {
 	}
 	compareTrees(t, "lost unit state", readTree(t, dest), readTree(t, fresh))
 }
+
+// TestRemovesWhatAKilledBuildLeft checks that a build removes the folders
+// an interrupted build of the same output left beside it, and leaves
+// those of other outputs alone.
+func TestRemovesWhatAKilledBuildLeft(t *testing.T) {
+	s, dest := newIncrementalSite(t, 6, 9, webBuild(false))
+	parent := filepath.Dir(dest)
+	left := []string{".public-build-123", ".public-build-scratch-456", ".public-build-789-old"}
+	for _, name := range left {
+		if err := os.MkdirAll(filepath.Join(parent, name, "brands"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(parent, name, "brands", "x.html"), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := filepath.Join(parent, ".kiosk-build-1")
+	if err := os.Mkdir(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build.Run(context.Background(), webBuild(false)(s.src, dest)); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range left {
+		if _, err := os.Stat(filepath.Join(parent, name)); !os.IsNotExist(err) {
+			t.Errorf("%s is still there: %v", name, err)
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another output's folder was removed: %v", err)
+	}
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public-build-") {
+			t.Errorf("the build left %s", e.Name())
+		}
+	}
+}
+
+// TestStateNotSavedIsAWarning checks that a build whose state cannot be
+// written after the output was swapped in succeeds with a warning, and
+// that the next build then builds everything.
+func TestStateNotSavedIsAWarning(t *testing.T) {
+	s, dest := newIncrementalSite(t, 6, 11, webBuild(false))
+	state := filepath.Join(filepath.Dir(dest), ".public.showcase-state")
+	if err := os.RemoveAll(filepath.Join(state, "units")); err != nil {
+		t.Fatal(err)
+	}
+	// A file where the state's folder of units should be.
+	if err := os.WriteFile(filepath.Join(state, "units"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.replace(s.brands()[0]+"/index.md", `^concept: `, "concept: 新的理念，")
+	res, err := build.Run(context.Background(), webBuild(false)(s.src, dest))
+	if err != nil {
+		t.Fatalf("a state that cannot be saved failed the build: %v", err)
+	}
+	if len(res.Warnings) == 0 {
+		t.Error("no warning that the state was not saved")
+	}
+	if page, _ := os.ReadFile(filepath.Join(dest, "brands", filepath.FromSlash(s.brands()[0]), "index.html")); !bytes.Contains(page, []byte("新的理念")) {
+		t.Error("the output was not replaced")
+	}
+	if res, err = build.Run(context.Background(), webBuild(false)(s.src, dest)); err != nil {
+		t.Fatal(err)
+	}
+	if res.KeptFiles != 0 {
+		t.Errorf("after a state that was not saved, the build kept %d files", res.KeptFiles)
+	}
+}

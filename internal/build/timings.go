@@ -27,14 +27,13 @@ func (t *Timings) Start(name string) func() {
 	return func() { t.Phases = append(t.Phases, Phase{Name: name, Duration: time.Since(start)}) }
 }
 
-// Write prints the phases on one line.
+// Write prints the phases, one a line, in the order they ran, with their
+// total: what "showcase build --timings" shows.
 func (t *Timings) Write(w io.Writer) {
-	for i, p := range t.Phases {
-		sep := "  "
-		if i == 0 {
-			sep = ""
-		}
-		fmt.Fprintf(w, "%s%s %s", sep, p.Name, p.Duration.Round(time.Millisecond))
+	var total time.Duration
+	for _, p := range t.Phases {
+		fmt.Fprintf(w, "showcase: timing: %-9s %8.3f s\n", p.Name, p.Duration.Seconds())
+		total += p.Duration
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "showcase: timing: %-9s %8.3f s\n", "total", total.Seconds())
 }

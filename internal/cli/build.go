@@ -28,6 +28,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	lang := fs.String("lang", "zh", "language of findings: zh or en")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
 	fresh := fs.Bool("fresh", false, "build everything, ignoring what the last build left beside the output")
+	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -53,6 +54,12 @@ func (e *env) build(ctx context.Context, args []string) int {
 		LoadOptions: build.LoadOptions{BaseURL: *baseURL, Drafts: *drafts},
 	})
 	_ = diag.WriteText(e.stderr, res.Diagnostics, *lang)
+	for _, w := range res.Warnings {
+		e.warningf("%s", w)
+	}
+	if *timings {
+		res.Timings.Write(e.stderr)
+	}
 	if err != nil {
 		if build.IsContentError(err) {
 			errs, _ := res.Diagnostics.Count()

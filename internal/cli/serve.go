@@ -15,6 +15,7 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	addr := fs.String("addr", serve.DefaultAddr, "address to listen on (loopback unless you mean otherwise)")
 	cacheDir := fs.String("cache-dir", "", "folder for derived images (default <source>/resources/_gen/images)")
 	drafts := fs.Bool("drafts", true, "show brands marked draft")
+	lang := fs.String("lang", "zh", "language of messages: zh or en")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -25,7 +26,7 @@ func (e *env) serve(ctx context.Context, args []string) int {
 	}
 	err := serve.Run(ctx, serve.Options{
 		Source: *source, Addr: *addr, CacheDir: *cacheDir, Drafts: *drafts,
-		Stdout: e.stdout, Stderr: e.stderr,
+		Stdout: e.stdout, Stderr: e.stderr, Lang: *lang,
 	})
 	switch {
 	case errors.Is(err, serve.ErrAddrInUse):

@@ -20,6 +20,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode"
 
 	"showcase/internal/build"
 	"showcase/internal/diag"
@@ -42,6 +43,9 @@ type Options struct {
 	Drafts   bool
 	Stdout   io.Writer
 	Stderr   io.Writer
+	// Lang is the language of the terminal lines and findings: "zh"
+	// (the default) or "en".
+	Lang string
 	// Listening, when set, is called with the server's URL once it
 	// listens; tests use it to find a free port's URL.
 	Listening func(url string)
@@ -97,7 +101,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	s.rebuild(ctx, nil)
 	url := "http://" + ln.Addr().String() + s.base()
-	fmt.Fprintf(opts.Stdout, "showcase: serving %s at %s (Ctrl-C to stop)\n", source, url)
+	s.say(opts.Stdout, diag.T("showcase: 正在预览 %s，地址 %s（按 Ctrl-C 停止）", "showcase: serving %s at %s (Ctrl-C to stop)", filepath.ToSlash(source), url))
 	if opts.Listening != nil {
 		opts.Listening(url)
 	}
@@ -115,7 +119,7 @@ func Run(ctx context.Context, opts Options) error {
 			case batch := <-changes:
 				s.rebuild(watchCtx, batch)
 			case err := <-watchErrs:
-				fmt.Fprintf(opts.Stderr, "showcase: warning: watching files: %v\n", err)
+				s.say(opts.Stderr, diag.T("showcase: 警告：监视文件出错：%v", "showcase: warning: watching files: %v", err))
 			}
 		}
 	}()
@@ -128,7 +132,7 @@ func Run(ctx context.Context, opts Options) error {
 		stopWatch()
 		s.stopWarming()
 		_ = srv.Shutdown(shutdown)
-		fmt.Fprintln(opts.Stdout, "showcase: stopped")
+		s.say(opts.Stdout, diag.T("showcase: 已停止", "showcase: stopped"))
 		return nil
 	case err := <-served:
 		return err
@@ -153,6 +157,37 @@ type server struct {
 	photos   map[string]render.Image
 	bundles  map[string][]byte
 	stopWarm context.CancelFunc
+}
+
+// lang is the language of what the server says.
+func (s *server) lang() string {
+	if s.opts.Lang == "en" {
+		return "en"
+	}
+	return "zh"
+}
+
+// say prints one line in the server's language. Paths in it come from
+// file names, which may hold anything: control characters are shown
+// escaped, so no name can write a line of its own to the terminal.
+func (s *server) say(w io.Writer, t diag.Text) {
+	fmt.Fprintln(w, escapeControls(t.In(s.lang())))
+}
+
+// escapeControls shows control characters and line breaks as escapes.
+func escapeControls(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func (s *server) current() *state {
@@ -203,12 +238,12 @@ func (s *server) rebuild(ctx context.Context, changed []string) {
 		fmt.Fprintf(s.opts.Stderr, "showcase: error: %d error(s); the last good site is still served\n", errs)
 		s.hub.fail(le.List)
 	case err != nil:
-		fmt.Fprintf(s.opts.Stderr, "showcase: error: %v\n", err)
+		s.say(s.opts.Stderr, diag.T("showcase: 错误：%v", "showcase: error: %v", err))
 		s.hub.fail(diag.List{{Pos: diag.Position{File: "showcase"}, Severity: diag.Error, Rule: "serve/build",
 			Message: diag.T("重建失败：%v", "rebuild failed: %v", err)}})
 	default:
 		if changed != nil {
-			fmt.Fprintf(s.opts.Stdout, "showcase: rebuilt in %s: %s\n", time.Since(start).Round(time.Millisecond), strings.Join(changed, ", "))
+			s.say(s.opts.Stdout, diag.T("showcase: 已重建（%s）：%s", "showcase: rebuilt in %s: %s", time.Since(start).Round(time.Millisecond), strings.Join(changed, ", ")))
 		}
 		s.hub.reload()
 	}
