@@ -176,14 +176,19 @@ func (b *diskBuild) load(ctx context.Context) error {
 	lo := b.opts.LoadOptions
 	lo.bodies = b.bodies
 	b.session = NewSession(b.fsys, b.opts.Target, lo)
-	change := b.inc.change()
+	change := reach.Change{Everything: true}
+	var kept map[string]*loadedUnit
+	if b.inc != nil {
+		change, kept = b.inc.change(), b.inc.loaded(b.bodies)
+		b.res.KeptUnits = len(kept)
+	}
 	if !change.Everything {
 		var ok bool
 		if b.before, ok = b.inc.before(change); !ok {
 			change.Everything = true
 		}
 	}
-	st, diags, err := b.session.loader.load(ctx, b.inc.loaded(b.bodies), &b.res.Timings)
+	st, diags, err := b.session.loader.load(ctx, kept, &b.res.Timings)
 	b.res.Diagnostics = diags
 	if err != nil {
 		return err
@@ -194,9 +199,6 @@ func (b *diskBuild) load(ctx context.Context) error {
 		return err
 	}
 	b.res.Brands, b.res.Units = len(st.Brands), len(st.Units)
-	if b.inc != nil {
-		b.res.KeptUnits = len(b.inc.kept)
-	}
 	return nil
 }
 
@@ -204,9 +206,16 @@ func (b *diskBuild) load(ctx context.Context) error {
 // one with it.
 func (b *diskBuild) startOutput(ctx context.Context) error {
 	s := b.update.Site
-	b.reuse = b.inc.planReuse(s, b.update.Reached, b.before, b.opts.Dest)
 	var err error
-	if b.dir, err = b.inc.output(ctx, s, b.opts.Dest, b.reuse); err != nil {
+	if b.inc != nil {
+		b.reuse = b.inc.planReuse(s, b.update.Reached, b.before, b.opts.Dest)
+	}
+	if b.reuse != nil {
+		b.dir, err = b.inc.output(ctx, s, b.opts.Dest, b.reuse)
+	} else {
+		b.dir, err = publish.Create(b.opts.Dest)
+	}
+	if err != nil {
 		return err
 	}
 	if b.sheets, err = newSheetSpool(b.scratch, len(s.Brands)); err != nil {

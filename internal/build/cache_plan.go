@@ -88,9 +88,6 @@ func openIncremental(fsys fs.FS, opts Options) (*incremental, error) {
 // loaded returns the kept units as the Loader holds units, their brands'
 // bodies read from the state files through bodies.
 func (inc *incremental) loaded(bodies *bodySpool) map[string]*loadedUnit {
-	if inc == nil {
-		return nil
-	}
 	units := make(map[string]*loadedUnit, len(inc.kept))
 	for id, k := range inc.kept {
 		st := &k.state
@@ -112,7 +109,7 @@ func (inc *incremental) loaded(bodies *bodySpool) map[string]*loadedUnit {
 // change returns what changed since the last build: every unit not kept,
 // new, changed or gone; or everything, without a state to compare with.
 func (inc *incremental) change() reach.Change {
-	if inc == nil || inc.prev == nil {
+	if inc.prev == nil {
 		return reach.Change{Everything: true}
 	}
 	c := reach.Change{Units: map[string]bool{}}
@@ -179,7 +176,7 @@ type reuse struct {
 // planReuse decides which units' and brands' files the build keeps from
 // the last output; nil when it keeps nothing.
 func (inc *incremental) planReuse(s *site.Site, reached reach.Reached, before []reach.Brand, dest string) *reuse {
-	if inc == nil || inc.prev == nil || len(inc.kept) == 0 || reached.All {
+	if inc.prev == nil || len(inc.kept) == 0 || reached.All {
 		return nil
 	}
 	r := &reuse{live: dest, units: map[string]bool{}, brands: map[string]bool{}, kept: inc.kept}
@@ -188,18 +185,32 @@ func (inc *incremental) planReuse(s *site.Site, reached reach.Reached, before []
 	}
 	for _, u := range s.Units {
 		k := inc.kept[u.ID]
-		if k == nil || reached.Units[u.ID] {
+		if k == nil || reached.Units[u.ID] || !recorded(k.state.Files, u.Path()+"index.html") ||
+			len(u.Brands) > 0 && !recorded(k.state.Files, "plaques/"+u.ID+"/index.html") {
 			continue
 		}
 		r.units[u.ID] = true
 		for _, b := range u.Brands {
-			if !reached.Brands[b.ID] && k.brand(b.ID) != nil {
+			// A brand is kept only with a record of its pages: one the
+			// last build could not record is rendered again.
+			if bs := k.brand(b.ID); !reached.Brands[b.ID] && bs != nil &&
+				recorded(bs.Files, b.Path()+"index.html") && recorded(bs.Files, b.PlaquePath()+"index.html") {
 				r.brands[b.ID] = true
 			}
 		}
 	}
 	r.blocks, r.blockRecords = keptBlocks(s, inc.prev.Order, r.units), inc.prev.Blocks
 	return r
+}
+
+// recorded reports whether records hold file.
+func recorded(records []fileRecord, file string) bool {
+	for _, r := range records {
+		if r.Path == file {
+			return true
+		}
+	}
+	return false
 }
 
 // keptBlocks returns the files of the search text blocks a build keeps.

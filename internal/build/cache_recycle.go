@@ -38,9 +38,9 @@ func (inc *incremental) spareDir() string { return filepath.Join(inc.dir, "spare
 // the spare when there is one, bringing it to what this build keeps, or
 // from nothing. It leaves in r only what it could verify.
 func (inc *incremental) output(ctx context.Context, s *site.Site, dest string, r *reuse) (*publish.Dir, error) {
-	dir, recycled, err := inc.createOutput(dest, r)
-	if err != nil || r == nil {
-		return dir, err
+	dir, recycled, err := inc.createOutput(dest)
+	if err != nil {
+		return nil, err
 	}
 	r.recycled = recycled
 	if recycled {
@@ -58,8 +58,8 @@ func (inc *incremental) output(ctx context.Context, s *site.Site, dest string, r
 
 // createOutput starts the build's output: from the spare when there is one
 // to use, otherwise empty. It reports whether it recycled the spare.
-func (inc *incremental) createOutput(dest string, r *reuse) (*publish.Dir, bool, error) {
-	if inc == nil || r == nil || inc.prev == nil || !inc.prev.Spare {
+func (inc *incremental) createOutput(dest string) (*publish.Dir, bool, error) {
+	if !inc.prev.Spare {
 		dir, err := publish.Create(dest)
 		return dir, false, err
 	}
