@@ -130,7 +130,9 @@ func (st *state) inherit(old *state, reached reach.Reached) {
 	old.mu.Lock()
 	pages := maps.Clone(old.pages)
 	old.mu.Unlock()
-	maps.DeleteFunc(pages, func(file string, _ *entry) bool { return reached.Stale(file) })
+	for _, file := range entityFiles(reached) {
+		delete(pages, file)
+	}
 	st.mu.Lock()
 	st.pages = pages
 	st.mu.Unlock()
