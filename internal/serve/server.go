@@ -101,7 +101,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	s.rebuild(ctx, nil)
 	url := "http://" + ln.Addr().String() + s.base()
-	s.say(opts.Stdout, diag.T("showcase: 正在预览 %s，地址 %s（按 Ctrl-C 停止）", "showcase: serving %s at %s (Ctrl-C to stop)", filepath.ToSlash(source), url))
+	s.say(opts.Stdout, diag.T("showcase: 正在预览 %[1]s（按 Ctrl-C 停止）：%[2]s", "showcase: serving %s at %s (Ctrl-C to stop)", filepath.ToSlash(source), url))
 	if opts.Listening != nil {
 		opts.Listening(url)
 	}
