@@ -213,12 +213,12 @@ func TestCheckImages(t *testing.T) {
 	}
 }
 
-// BenchmarkBuild200Photos builds a site of 20 brands with 10 photos each,
+// BenchmarkPhotos200 builds a site of 20 brands with 10 photos each,
 // 2400×1600 like a photo sent through a messaging app: cold, on an empty
 // image cache, and warm, on the cache the last cold build filled. Besides
 // wall time it reports the process's CPU time, which a busy machine does
 // not inflate as much.
-func BenchmarkBuild200Photos(b *testing.B) {
+func BenchmarkPhotos200(b *testing.B) {
 	src := writePhotoSite(b, 20, 10, 2400, 1600)
 	dest := filepath.Join(b.TempDir(), "public")
 	caches := b.TempDir()
