@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"showcase/internal/build"
@@ -29,6 +30,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	quiet := fs.Bool("quiet", false, "print nothing on success")
 	fresh := fs.Bool("fresh", false, "build everything, ignoring what the last build left beside the output")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -47,6 +49,19 @@ func (e *env) build(ctx context.Context, args []string) int {
 	// GOMEMLIMIT override.
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			e.errorf("cpu profile: %v", err)
+			return exitFailure
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			e.errorf("cpu profile: %v", err)
+			return exitFailure
+		}
+		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
