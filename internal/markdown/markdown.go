@@ -67,10 +67,18 @@ type Document struct {
 
 // Render converts src. Invalid UTF-8 is replaced with U+FFFD first: the
 // content loader already refuses such files, and goldmark's East Asian
-// line-break code panics on a stray continuation byte.
+// line-break code panics on a stray continuation byte. A body whose shape
+// would take goldmark too long (see checkShape) is not parsed: it comes
+// back as escaped paragraphs with a finding that says what to change.
 func (r *Renderer) Render(src []byte) (Document, error) {
 	if !utf8.Valid(src) {
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	shape := checkShape(src)
+	for _, f := range shape {
+		if f.blocksRender() {
+			return Document{HTML: template.HTML(plainHTML(src)), Text: string(src), Findings: shape}, nil
+		}
 	}
 	pc := parser.NewContext()
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -79,6 +87,7 @@ func (r *Renderer) Render(src []byte) (Document, error) {
 		return Document{}, fmt.Errorf("render markdown: %w", err)
 	}
 	findings, _ := pc.Get(findingsKey).([]Finding)
+	findings = append(shape, findings...)
 	return Document{HTML: template.HTML(buf.String()), Text: plainText(root, src), Findings: findings}, nil
 }
 
