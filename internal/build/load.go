@@ -123,6 +123,7 @@ func (d *decoder) visit(doc *content.Document) {
 		return
 	}
 	bodyFindings(doc, body.Findings, &diags)
+	body.Images = checkBodyImages(d.fsys, doc, body.Images, &diags)
 	var unit *decodedUnit
 	var brand *decodedBrand
 	if doc.Kind == content.UnitKind {

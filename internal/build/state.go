@@ -25,7 +25,7 @@ import (
 // reaches.
 
 // stateVersion changes whenever what the state holds changes meaning.
-const stateVersion = 2
+const stateVersion = 3
 
 // stateDir is the folder of the state of output dest, beside it.
 func stateDir(dest string) string {

@@ -15,6 +15,10 @@ func (f Finding) Diagnostic(file string, bodyLine int) diag.Diagnostic {
 		d.Severity, d.Rule = diag.Warning, "markdown/raw-html"
 		d.Message = diag.T("正文中的 HTML 代码 %q 不会显示", "raw HTML %q in the body is left out of the page", f.Detail)
 		d.Hint = diag.T("请用 Markdown 写格式：**加粗**、## 标题、- 列表；从 Word 粘贴时先粘贴为纯文本", "use Markdown for formatting (**bold**, ## heading, - list); paste from a word processor as plain text")
+	case kindRemoteImage:
+		d.Rule = "markdown/remote-image"
+		d.Message = diag.T("图片 %q 来自其他网站，网站不加载外部图片，它不会显示", "image %q comes from another host; the site loads nothing from elsewhere, so it would not show", f.Detail)
+		d.Hint = diag.T("把图片下载后放进品牌文件夹（例如 photos/），再写相对路径：![说明](photos/图片.jpg)", "download the image into the brand folder (for example photos/) and give its relative path: ![caption](photos/image.jpg)")
 	case kindDelimiters:
 		d.Rule = "markdown/too-many-marks"
 		d.Message = diag.T("这一段里的 * _ ~ 符号太多（超过 %d 处），正文无法排版", "this paragraph holds more than %d runs of * _ ~; the body cannot be laid out", maxRunDelimiters)

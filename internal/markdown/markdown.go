@@ -37,7 +37,8 @@ func New(opts ...Option) *Renderer {
 		o(&set)
 	}
 	transformers := []util.PrioritizedValue{util.Prioritized(guard{}, 0)}
-	var extra []goldmark.Option
+	extra := []goldmark.Option{goldmark.WithRendererOptions(
+		renderer.WithNodeRenderers(util.Prioritized(bodyImageRenderer{}, 0)))}
 	if set.plainExternal {
 		// After guard (higher numbers run later), so unsafe links are gone.
 		transformers = append(transformers, util.Prioritized(plainLinks{}, 10))
@@ -61,8 +62,12 @@ type Document struct {
 	HTML template.HTML
 	// Text is the body as plain text, blocks separated by newlines.
 	Text string
-	// Findings are what was left out: unsafe links and raw HTML.
+	// Findings are what was left out (unsafe links, images from other
+	// hosts, raw HTML) and shapes of the body too slow to parse.
 	Findings []Finding
+	// Images are the images the body shows from its own folder, in
+	// order; the HTML holds a placeholder for each (see ResolveImages).
+	Images []Image
 }
 
 // Render converts src. Invalid UTF-8 is replaced with U+FFFD first: the
@@ -88,7 +93,8 @@ func (r *Renderer) Render(src []byte) (Document, error) {
 	}
 	findings, _ := pc.Get(findingsKey).([]Finding)
 	findings = append(shape, findings...)
-	return Document{HTML: template.HTML(buf.String()), Text: plainText(root, src), Findings: findings}, nil
+	images, _ := pc.Get(imagesKey).([]Image)
+	return Document{HTML: template.HTML(buf.String()), Text: plainText(root, src), Findings: findings, Images: images}, nil
 }
 
 // plainText collects the text of every text node, a newline after each

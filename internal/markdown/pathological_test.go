@@ -5,7 +5,18 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"showcase/internal/cputime"
 )
+
+// now is the process's CPU time where it is measured, and otherwise the
+// wall clock.
+func now() time.Duration {
+	if used := cputime.Used(); used > 0 {
+		return used
+	}
+	return time.Duration(time.Now().UnixNano())
+}
 
 // bodyLimit is the content loader's limit on a body, the size an attacker
 // can hand to the renderer.
@@ -65,23 +76,27 @@ func pathological() []struct{ name, src string } {
 }
 
 // BenchmarkPathological renders each 512 KB pathological body; every one
-// must take well under the 2 s budget.
+// must take well under the 2 s budget. It reports CPU time beside wall
+// time, which the shared machine's load inflates.
 func BenchmarkPathological(b *testing.B) {
 	r := New()
 	for _, c := range pathological() {
 		b.Run(strings.ReplaceAll(c.name, " ", "-"), func(b *testing.B) {
 			b.SetBytes(int64(len(c.src)))
+			start := cputime.Used()
 			for b.Loop() {
 				if _, err := r.Render([]byte(c.src)); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cputime.Report(b, start)
 		})
 	}
 }
 
 // TestPathologicalTime holds every pathological body to the budget of
-// 2 s for the largest body; the race detector gets more.
+// 2 s for the largest body, in CPU time, which a busy machine does not
+// inflate; the race detector gets more.
 func TestPathologicalTime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders 20 bodies of 512 KB")
@@ -92,11 +107,11 @@ func TestPathologicalTime(t *testing.T) {
 		if len(c.src) > bodyLimit+4096 {
 			t.Fatalf("%s: generator made %d bytes", c.name, len(c.src))
 		}
-		start := time.Now()
+		start := now()
 		if _, err := r.Render([]byte(c.src)); err != nil {
 			t.Fatal(err)
 		}
-		if took := time.Since(start); took > budget {
+		if took := now() - start; took > budget {
 			t.Errorf("%s: %d bytes took %v, budget %v", c.name, len(c.src), took, budget)
 		}
 	}
