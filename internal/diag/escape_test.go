@@ -79,3 +79,46 @@ func TestHostileFindings(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWriteText prints a finding whose path, message and hint are
+// arbitrary and checks that the text and GitHub formats give it exactly
+// its lines, none holding a control character, none readable as a
+// workflow command but the GitHub format's own.
+func FuzzWriteText(f *testing.F) {
+	f.Add("content/a/b/index.md", "红色账本\n::error file=x::FAKE", "\x1b[2J")
+	f.Add("content/a\n::warning::x", "\u202e", "\r\n  ::set-output name=x::1")
+	f.Add("::x", "%0A::error::y", "\u2028::z\xff")
+	f.Fuzz(func(t *testing.T, file, msg, hint string) {
+		var l diag.List
+		l.Errorf(diag.Position{File: file, Line: 3, Col: 1}, "schema/x", diag.Text{ZH: msg, EN: msg}, diag.Text{ZH: hint, EN: hint})
+		for _, format := range []string{"text", "github"} {
+			var b bytes.Buffer
+			write := diag.WriteText
+			want := 1
+			if hint != "" {
+				want = 2
+			}
+			if format == "github" {
+				write, want = diag.WriteGitHub, 1
+			}
+			if err := write(&b, l, "zh"); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+			if len(lines) != want {
+				t.Fatalf("%s: %d lines, want %d: %q", format, len(lines), want, b.String())
+			}
+			for i, line := range lines {
+				for _, r := range line {
+					if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x2028 || r == 0x2029 || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+						t.Fatalf("%s: control character %U in %q", format, r, line)
+					}
+				}
+				command := strings.HasPrefix(strings.TrimLeft(line, " \t"), "::")
+				if command && (format == "text" || i > 0) {
+					t.Fatalf("%s: line reads as a workflow command: %q", format, line)
+				}
+			}
+		}
+	})
+}
