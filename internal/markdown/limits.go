@@ -26,9 +26,9 @@ const (
 	// maxRunDelimiters is the most emphasis delimiter runs (*, _, ~) a
 	// run of non-blank lines may hold. A long paragraph with heavy bold
 	// use has a few dozen.
-	maxRunDelimiters = 1000
+	maxRunDelimiters = 500
 	// maxRunBrackets is the most "[" a run of non-blank lines may hold.
-	maxRunBrackets = 250
+	maxRunBrackets = 100
 	// maxPrefix is the widest a line's lead of spaces, tabs, ">" and
 	// list markers may be: 60 columns is 15 levels of nested lists.
 	maxPrefix = 60

@@ -54,6 +54,8 @@ func pathological() []struct{ name, src string } {
 		{"links before a long line", fill("[a](", maxRunBrackets*4) + fill("一", bodyLimit-maxRunBrackets*4)},
 		{"images at limit", paragraphs(fill("![a", maxRunBrackets*3), bodyLimit)},
 		{"bracket storm", fill("[", bodyLimit)},
+		{"brackets around emphasis at limit", paragraphs(strings.Repeat("[", maxRunBrackets)+fill("*a_", maxRunDelimiters*3/2)+strings.Repeat("]", maxRunBrackets), bodyLimit)},
+		{"images around emphasis at limit", paragraphs(strings.Repeat("![", maxRunBrackets/2)+fill("*a_", maxRunDelimiters*3/2)+strings.Repeat("](b)", maxRunBrackets/2), bodyLimit)},
 		{"quote nesting", fill(strings.Repeat(">", maxPrefix)+"a\n", bodyLimit)},
 		{"quote storm", strings.Repeat(">", bodyLimit-1) + "a"},
 		{"list nesting", fill(strings.Repeat("- ", maxPrefix/2)+"a\n", bodyLimit)},

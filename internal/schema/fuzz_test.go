@@ -120,6 +120,8 @@ func fuzzSeeds(f *testing.F) [][]byte {
 		"", "---", "---\n", "---\n---\n", "+++\n+++\n", "\ufeff---\r\n---\r\n",
 		"---\na: &x [*x]\n---\n", "---\n? [a]\n: b\n---\n", "---\nname: a\n...\nname: b\n---\n",
 		"+++\n[ideas]\nlearning = 1\n[[carriers]]\n+++\n", "+++\na.b.c = 1\n+++\n",
+		"---\nname: \"红\\u200b色\\e账\\n本\\\"\"\nslogan: '一''二\u202e三'\n---\n", "---\nname: |\n  红\u200b\n  色\n---\n",
+		"---\nname: 红色\ufe0f\ufe0f账\u3000\ncarriers: [{name: \"\\x1b\\u2028\"}]\n---\n",
 	} {
 		seeds = append(seeds, []byte(s))
 	}
