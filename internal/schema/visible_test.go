@@ -43,6 +43,10 @@ func TestInvisibleCharacters(t *testing.T) {
 		{"zero-width space in the concept", map[int]string{11: "concept: 以账本\u200b为镜"},
 			[]string{at(11, 13, "schema/invisible-char")}, "品牌理念"},
 		{"name as a block scalar", map[int]string{2: "name: >\n  红色账本"}, nil, ""},
+		{"tag with a zero-width space", map[int]string{16: "tags: [便民, \"服\u200b务\"]"},
+			[]string{at(16, 14, "schema/invisible-char")}, "标签中有看不见的字符 U+200B"},
+		{"goal item with a bidi mark", map[int]string{16: "goals: [{year: 2021, items: [开课\u200f]}]"},
+			[]string{at(16, 32, "schema/invisible-char")}, "U+200F"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
