@@ -37,6 +37,6 @@ func (p *Page) bodyImage(name string) string {
 	if ph.Width > 0 && ph.Height > 0 {
 		b.WriteString(` width="` + strconv.Itoa(ph.Width) + `" height="` + strconv.Itoa(ph.Height) + `"`)
 	}
-	b.WriteString(` loading="lazy" decoding="async"`)
+	b.WriteString(` loading="lazy"`)
 	return b.String()
 }
