@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"html"
-	"html/template"
 	"net/url"
 	"strings"
 
@@ -134,9 +133,4 @@ func ResolveImages(page []byte, attrs func(name string) string) []byte {
 		out.WriteString("<img " + attrs(html.UnescapeString(string(rest[:end]))))
 		page = rest[end+1:]
 	}
-}
-
-// ResolveImagesHTML is ResolveImages for a fragment of HTML.
-func ResolveImagesHTML(h template.HTML, attrs func(name string) string) template.HTML {
-	return template.HTML(ResolveImages([]byte(h), attrs))
 }

@@ -42,54 +42,72 @@ const (
 	kindControl    = "control"
 )
 
+// maxShapeFindings is the most findings of one kind a body gets: a body
+// of a thousand bad lines needs its first few pointed out, not all.
+const maxShapeFindings = 20
+
 // checkShape returns a finding for each run of non-blank lines that holds
 // too many delimiters or brackets, each line nested too deep, and each
-// control character other than tab, line feed and carriage return (goldmark
-// would replace a NUL with U+FFFD without a word).
+// line holding a control character other than tab and carriage return
+// (goldmark would replace a NUL with U+FFFD without a word), at most
+// maxShapeFindings of each kind.
 func checkShape(src []byte) []Finding {
-	var found []Finding
-	var delims, brackets int
-	var delimReported, bracketReported bool
-	line := 1
-	for len(src) > 0 {
-		text, rest, _ := bytes.Cut(src, []byte("\n"))
-		src = rest
-		if isBlank(text) {
-			delims, brackets = 0, 0
-			delimReported, bracketReported = false, false
-			line++
-			continue
-		}
-		if w := prefixWidth(text); w > maxPrefix {
-			found = append(found, Finding{Line: line, Col: 1, Kind: kindNesting, Detail: excerpt(string(text))})
-		}
-		prev := byte(0)
-		for i, c := range text {
-			switch c {
-			case '*', '_', '~':
-				if c != prev {
-					delims++
-					if delims > maxRunDelimiters && !delimReported {
-						delimReported = true
-						found = append(found, Finding{Line: line, Col: column(text, i), Kind: kindDelimiters, Detail: string(c)})
-					}
-				}
-			case '[':
-				brackets++
-				if brackets > maxRunBrackets && !bracketReported {
-					bracketReported = true
-					found = append(found, Finding{Line: line, Col: column(text, i), Kind: kindBrackets, Detail: "["})
-				}
-			default:
-				if c < ' ' && c != '\t' && c != '\r' || c == 0x7f {
-					found = append(found, Finding{Line: line, Col: column(text, i), Kind: kindControl, Detail: codePoint(rune(c))})
-				}
-			}
-			prev = c
-		}
-		line++
+	var s shapeScan
+	for line := 1; len(src) > 0; line++ {
+		var text []byte
+		text, src, _ = bytes.Cut(src, []byte("\n"))
+		s.line(line, text)
 	}
-	return found
+	return s.found
+}
+
+// shapeScan is checkShape's count through the body.
+type shapeScan struct {
+	found              []Finding
+	kinds              map[string]int
+	delims, brackets   int  // in the current run of non-blank lines
+	delimsOver, brOver bool // already reported for this run
+}
+
+// add records a finding unless its kind has had its share.
+func (s *shapeScan) add(f Finding) {
+	if s.kinds == nil {
+		s.kinds = map[string]int{}
+	}
+	if s.kinds[f.Kind]++; s.kinds[f.Kind] <= maxShapeFindings {
+		s.found = append(s.found, f)
+	}
+}
+
+// line counts one line of the body.
+func (s *shapeScan) line(n int, text []byte) {
+	if isBlank(text) {
+		s.delims, s.brackets, s.delimsOver, s.brOver = 0, 0, false, false
+		return
+	}
+	if prefixWidth(text) > maxPrefix {
+		s.add(Finding{Line: n, Col: 1, Kind: kindNesting, Detail: excerpt(string(text))})
+	}
+	control := false
+	prev := byte(0)
+	for i, c := range text {
+		switch {
+		case (c == '*' || c == '_' || c == '~') && c != prev:
+			if s.delims++; s.delims > maxRunDelimiters && !s.delimsOver {
+				s.delimsOver = true
+				s.add(Finding{Line: n, Col: column(text, i), Kind: kindDelimiters, Detail: string(c)})
+			}
+		case c == '[':
+			if s.brackets++; s.brackets > maxRunBrackets && !s.brOver {
+				s.brOver = true
+				s.add(Finding{Line: n, Col: column(text, i), Kind: kindBrackets, Detail: "["})
+			}
+		case (c < ' ' && c != '\t' && c != '\r' || c == 0x7f) && !control:
+			control = true
+			s.add(Finding{Line: n, Col: column(text, i), Kind: kindControl, Detail: codePoint(rune(c))})
+		}
+		prev = c
+	}
 }
 
 // blocksRender reports whether a finding stops goldmark from parsing the

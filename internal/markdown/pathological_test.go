@@ -176,3 +176,20 @@ func TestRefusedBodyIsEscaped(t *testing.T) {
 		t.Errorf("refused body not escaped: %.200s", doc.HTML[len(doc.HTML)-100:])
 	}
 }
+
+// TestShapeFindingsCapped checks that a body bad on every line gets a few
+// findings of each kind, not one per line.
+func TestShapeFindingsCapped(t *testing.T) {
+	src := fill("a\x00\x00"+strings.Repeat(">", maxPrefix+1)+"\n", 64<<10)
+	kinds := map[string]int{}
+	for _, f := range checkShape([]byte(src)) {
+		kinds[f.Kind]++
+	}
+	if kinds[kindControl] != maxShapeFindings || kinds[kindNesting] != 0 {
+		t.Errorf("findings by kind %v, want %d control findings", kinds, maxShapeFindings)
+	}
+	src = fill(strings.Repeat(">", maxPrefix+1)+"a\n\n", 64<<10)
+	if n := len(checkShape([]byte(src))); n != maxShapeFindings {
+		t.Errorf("%d nesting findings, want %d", n, maxShapeFindings)
+	}
+}
