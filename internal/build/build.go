@@ -352,11 +352,13 @@ func WriteStatic(th *theme.Theme, mn *publish.Minifier, out Output) (map[string]
 }
 
 // bundleFiles lists the files of a brand's bundle that are published: the
-// logo and the photos, and nothing else.
+// logo, the photos and the images the body shows, each once, and nothing
+// else.
 func bundleFiles(b *site.Brand) []string {
 	names := append([]string{b.Logo}, b.Photos...)
+	names = append(names, b.BodyImages...)
 	sort.Strings(names)
-	return names
+	return slices.Compact(names)
 }
 
 func copyBundleFile(fsys fs.FS, b *site.Brand, name string, mn *publish.Minifier, out Output) error {

@@ -44,7 +44,7 @@ func kioskSite(t *testing.T, idle int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body = append(body, "\n详见[财政局网站](https://czj.example.org/)、<https://example.org/a> 与 www.example.org。\n\n![外站图片](https://example.org/p.jpg)\n"...)
+	body = append(body, "\n详见[财政局网站](https://czj.example.org/)、<https://example.org/a> 与 www.example.org。\n\n![讲堂照片](photos/2.jpg)\n"...)
 	if err := os.WriteFile(md, body, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -94,10 +94,15 @@ func TestKioskLinksStayInFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<span class="external-link">财政局网站</span>`, `<span class="external-link">https://example.org/a</span>`, `<span class="external-link">外站图片</span>`} {
+	for _, want := range []string{`<span class="external-link">财政局网站</span>`, `<span class="external-link">https://example.org/a</span>`} {
 		if !bytes.Contains(ledger, []byte(want)) {
 			t.Errorf("ledger's page lacks %s", want)
 		}
+	}
+	// The body's own image is a file of the folder, in its sizes (the
+	// links above are checked to exist).
+	if !regexp.MustCompile(`<img [^>]*srcset=[^>]*alt="?讲堂照片`).Match(ledger) || bytes.Contains(ledger, []byte("data-body-image")) {
+		t.Errorf("ledger's page does not show its body image in its sizes")
 	}
 }
 

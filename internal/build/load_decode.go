@@ -86,6 +86,7 @@ func (d *decoder) visit(doc *content.Document) {
 		return
 	}
 	bodyFindings(doc, body.Findings, &diags)
+	body.Images = checkBodyImages(d.fsys, doc, body.Images, &diags)
 	var unit *decodedUnit
 	var brand *decodedBrand
 	if doc.Kind == content.UnitKind {
@@ -96,7 +97,7 @@ func (d *decoder) visit(doc *content.Document) {
 		logo := cleanLogo(d.fsys, doc, meta.Logo, &diags)
 		diags = append(diags, checkBrandImages(d.fsys, doc, meta)...)
 		brand = &decodedBrand{
-			in:    site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: d.keepBody(doc.Path, body), LogoSVG: logo},
+			in:    site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: d.keepBody(doc.Path, body), BodyImages: bodyImageNames(body.Images), LogoSVG: logo},
 			diags: diags,
 		}
 	}

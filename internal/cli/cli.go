@@ -9,6 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"showcase/internal/diag"
 )
 
 // Exit codes.
@@ -64,11 +66,11 @@ type env struct {
 }
 
 func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "showcase: error: "+format+"\n", args...)
+	fmt.Fprintln(e.stderr, diag.Escape(fmt.Sprintf("showcase: error: "+format, args...)))
 }
 
 func (e *env) hintf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "showcase: hint: "+format+"\n", args...)
+	fmt.Fprintln(e.stderr, diag.Escape(fmt.Sprintf("showcase: hint: "+format, args...)))
 }
 
 // parse parses a command's flags; it returns false (and the exit code) when
@@ -85,5 +87,5 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 }
 
 func (e *env) warningf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "showcase: warning: "+format+"\n", args...)
+	fmt.Fprintln(e.stderr, diag.Escape(fmt.Sprintf("showcase: warning: "+format, args...)))
 }

@@ -107,8 +107,11 @@ func LoadEachExcept(fsys fs.FS, skip func(unitID string) bool, visit func(*Docum
 	for _, u := range units {
 		unitDir := path.Join(Dir, u.name)
 		if !u.isDir() {
-			if u.typ&fs.ModeSymlink != 0 {
+			switch {
+			case u.typ&fs.ModeSymlink != 0:
 				l.add(symlinkFinding(unitDir))
+			case !strings.HasPrefix(u.name, "."):
+				l.add(rootFileFinding(unitDir, u.name))
 			}
 			continue
 		}
@@ -161,6 +164,8 @@ func loadUnit(l *loader, dir, unitID string) error {
 			})
 		case strings.EqualFold(path.Ext(e.name), ".md") && e.name != UnitFile:
 			l.add(strayFinding(p, unitID, e.name))
+		case !e.isDir() && !strings.HasPrefix(e.name, "."):
+			l.add(unitFileFinding(p, unitID))
 		}
 	}
 	if !hasUnit {
@@ -244,6 +249,9 @@ func (b *bundleWalk) visit(p string, e entry) error {
 		return b.walk(p)
 	case rel == BrandFile:
 		b.hasIndex = e.typ.IsRegular()
+	case strings.Contains(rel, "/") && isPageFile(e.name):
+		b.diags.Add(nestedFinding(p, b.dir))
+		fallthrough
 	case e.typ.IsRegular():
 		f, err := bundleFile(b.r, p)
 		if err != nil {

@@ -131,7 +131,11 @@ func load(t *testing.T, fsys fs.FS) (*content.Site, []string) {
 	}
 	var got []string
 	for _, d := range l {
-		got = append(got, fmt.Sprintf("%s %s", d.Pos, d.Rule))
+		f := fmt.Sprintf("%s %s", d.Pos, d.Rule)
+		if d.Severity == diag.Warning {
+			f += " warning"
+		}
+		got = append(got, f)
 	}
 	return s, got
 }
@@ -170,26 +174,38 @@ func TestLoadBundle(t *testing.T) {
 
 func TestLoadFolders(t *testing.T) {
 	fsys := site(map[string]string{
-		"content/a/_unit.md":      "---\nname: 单位\n---\n",
-		"content/a/index.md":      "---\nname: x\n---\n",
-		"content/a/_Unit.md":      "---\nname: x\n---\n",
-		"content/a/empty/x.txt":   "",
-		"content/B/_unit.md":      "---\nname: x\n---\n",
-		"content/c/d/index.md":    "---\nname: 品牌名称\n---\n",
-		"content/README.md":       "about",
-		"content/a/b_c/index.md":  "---\nname: 品牌名称\n---\n",
-		"content/a/b_c/README.md": "bundle files may be anything",
+		"content/a/_unit.md":         "---\nname: 单位\n---\n",
+		"content/a/index.md":         "---\nname: x\n---\n",
+		"content/a/_Unit.md":         "---\nname: x\n---\n",
+		"content/a/empty/x.txt":      "",
+		"content/B/_unit.md":         "---\nname: x\n---\n",
+		"content/c/d/index.md":       "---\nname: 品牌名称\n---\n",
+		"content/README.md":          "about",
+		"content/a/b_c/index.md":     "---\nname: 品牌名称\n---\n",
+		"content/a/b_c/README.md":    "bundle files may be anything",
+		"content/a/b_c/sub/index.md": "---\nname: 嵌套品牌\n---\n",
+		"content/a/b_c/x/y/_unit.md": "---\nname: x\n---\n",
+		"content/a/b_c/photos/1.jpg": "\xff\xd8\xff\xdb",
+		"content/a/photo.jpg":        "\xff\xd8\xff\xdb",
+		"content/a/.DS_Store":        "",
+		"content/notes.txt":          "",
+		"content/.gitkeep":           "",
 	})
 	fsys["content/e"] = &fstest.MapFile{Data: []byte("a"), Mode: fs.ModeSymlink}
 	_, got := load(t, fsys)
 	want := []string{
 		"content/B content/bad-id",
+		"content/README.md content/stray-file",
 		"content/a/_Unit.md content/stray-file",
 		"content/a/b_c content/bad-id",
+		"content/a/b_c/sub/index.md content/nested-bundle",
+		"content/a/b_c/x/y/_unit.md content/nested-bundle",
 		"content/a/empty content/missing-index",
 		"content/a/index.md content/stray-file",
+		"content/a/photo.jpg content/stray-file warning",
 		"content/c content/missing-unit",
 		"content/e content/symlink",
+		"content/notes.txt content/stray-file warning",
 	}
 	l := slices.Clone(got)
 	slices.Sort(l)

@@ -9,9 +9,12 @@ import (
 
 // WriteText prints findings the way compilers do, one per line as
 // path:line:col: severity: message [rule], with an indented hint below.
+// Everything a finding holds passes through Escape, so each finding takes
+// exactly its lines and none of them starts with "::".
 func WriteText(w io.Writer, l List, lang string) error {
 	for _, d := range l {
-		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", d.Pos, d.Severity, d.Message.In(lang), d.Rule); err != nil {
+		line := fmt.Sprintf("%s: %s: %s [%s]", Escape(d.Pos.String()), d.Severity, Escape(d.Message.In(lang)), Escape(d.Rule))
+		if _, err := fmt.Fprintln(w, safeLine(line)); err != nil {
 			return err
 		}
 		if hint := d.Hint.In(lang); hint != "" {
@@ -19,7 +22,7 @@ func WriteText(w io.Writer, l List, lang string) error {
 			if lang == "en" {
 				label = "hint"
 			}
-			if _, err := fmt.Fprintf(w, "    %s: %s\n", label, hint); err != nil {
+			if _, err := fmt.Fprintf(w, "    %s: %s\n", label, Escape(hint)); err != nil {
 				return err
 			}
 		}
@@ -28,24 +31,26 @@ func WriteText(w io.Writer, l List, lang string) error {
 }
 
 // WriteGitHub prints findings as GitHub Actions workflow commands, so they
-// show as annotations on the pull request's lines.
+// show as annotations on the pull request's lines. Text from a finding
+// passes through Escape before the runner's own escaping, so a line break
+// in a name shows as \n and never ends the command.
 func WriteGitHub(w io.Writer, l List, lang string) error {
 	for _, d := range l {
 		cmd := "error"
 		if d.Severity == Warning {
 			cmd = "warning"
 		}
-		props := []string{"file=" + escapeProperty(d.Pos.File)}
+		props := []string{"file=" + escapeProperty(Escape(d.Pos.File))}
 		if d.Pos.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", d.Pos.Line))
 		}
 		if d.Pos.Col > 0 {
 			props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
 		}
-		props = append(props, "title="+escapeProperty(d.Rule))
-		msg := d.Message.In(lang)
+		props = append(props, "title="+escapeProperty(Escape(d.Rule)))
+		msg := Escape(d.Message.In(lang))
 		if hint := d.Hint.In(lang); hint != "" {
-			msg += "\n" + hint
+			msg += "\n" + Escape(hint)
 		}
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeData(msg)); err != nil {
 			return err

@@ -22,10 +22,10 @@ func sample() diag.List {
 
 func TestWriteText(t *testing.T) {
 	for lang, want := range map[string]string{
-		"zh": "content/a,b:c/x%y.md: error: 百分之100\r\n第二行 [content/symlink]\n    提示: 提示\n" +
+		"zh": "content/a,b:c/x%y.md: error: 百分之100\\r\\n第二行 [content/symlink]\n    提示: 提示\n" +
 			"content/a/_unit.md:2:1: error: 未知字段 \"titel\" [schema/unknown-key]\n    提示: 是不是想写 \"title\"？\n" +
 			"content/b/x/index.md:3:9: warning: 理念太长 [schema/concept-length]\n",
-		"en": "content/a,b:c/x%y.md: error: 100100\r\nsecond line [content/symlink]\n    hint: hint\n" +
+		"en": "content/a,b:c/x%y.md: error: 100100\\r\\nsecond line [content/symlink]\n    hint: hint\n" +
 			"content/a/_unit.md:2:1: error: unknown key \"titel\" [schema/unknown-key]\n    hint: did you mean \"title\"?\n" +
 			"content/b/x/index.md:3:9: warning: concept too long [schema/concept-length]\n",
 	} {
@@ -46,7 +46,7 @@ func TestWriteGitHub(t *testing.T) {
 	if err := diag.WriteGitHub(&b, sample(), "en"); err != nil {
 		t.Fatal(err)
 	}
-	want := "::error file=content/a%2Cb%3Ac/x%25y.md,title=content/symlink::100100%0D%0Asecond line%0Ahint\n" +
+	want := "::error file=content/a%2Cb%3Ac/x%25y.md,title=content/symlink::100100\\r\\nsecond line%0Ahint\n" +
 		"::error file=content/a/_unit.md,line=2,col=1,title=schema/unknown-key::unknown key \"titel\"%0Adid you mean \"title\"?\n" +
 		"::warning file=content/b/x/index.md,line=3,col=9,title=schema/concept-length::concept too long\n"
 	if b.String() != want {

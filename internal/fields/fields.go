@@ -6,7 +6,6 @@ package fields
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"showcase/internal/diag"
 
@@ -148,6 +147,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
-// Len counts the characters of s, the way a reader counts them.
-func Len(s string) int { return utf8.RuneCountInString(s) }

@@ -37,7 +37,8 @@ func New(opts ...Option) *Renderer {
 		o(&set)
 	}
 	transformers := []util.PrioritizedValue{util.Prioritized(guard{}, 0)}
-	var extra []goldmark.Option
+	extra := []goldmark.Option{goldmark.WithRendererOptions(
+		renderer.WithNodeRenderers(util.Prioritized(bodyImageRenderer{}, 0)))}
 	if set.plainExternal {
 		// After guard (higher numbers run later), so unsafe links are gone.
 		transformers = append(transformers, util.Prioritized(plainLinks{}, 10))
@@ -61,16 +62,28 @@ type Document struct {
 	HTML template.HTML
 	// Text is the body as plain text, blocks separated by newlines.
 	Text string
-	// Findings are what was left out: unsafe links and raw HTML.
+	// Findings are what was left out (unsafe links, images from other
+	// hosts, raw HTML) and shapes of the body too slow to parse.
 	Findings []Finding
+	// Images are the images the body shows from its own folder, in
+	// order; the HTML holds a placeholder for each (see ResolveImages).
+	Images []Image
 }
 
 // Render converts src. Invalid UTF-8 is replaced with U+FFFD first: the
 // content loader already refuses such files, and goldmark's East Asian
-// line-break code panics on a stray continuation byte.
+// line-break code panics on a stray continuation byte. A body whose shape
+// would take goldmark too long (see checkShape) is not parsed: it comes
+// back as escaped paragraphs with a finding that says what to change.
 func (r *Renderer) Render(src []byte) (Document, error) {
 	if !utf8.Valid(src) {
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	shape := checkShape(src)
+	for _, f := range shape {
+		if f.blocksRender() {
+			return Document{HTML: template.HTML(plainHTML(src)), Text: string(src), Findings: shape}, nil
+		}
 	}
 	pc := parser.NewContext()
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -79,7 +92,9 @@ func (r *Renderer) Render(src []byte) (Document, error) {
 		return Document{}, fmt.Errorf("render markdown: %w", err)
 	}
 	findings, _ := pc.Get(findingsKey).([]Finding)
-	return Document{HTML: template.HTML(buf.String()), Text: plainText(root, src), Findings: findings}, nil
+	findings = append(shape, findings...)
+	images, _ := pc.Get(imagesKey).([]Image)
+	return Document{HTML: template.HTML(buf.String()), Text: plainText(root, src), Findings: findings, Images: images}, nil
 }
 
 // plainText collects the text of every text node, a newline after each

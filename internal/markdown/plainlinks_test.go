@@ -17,7 +17,7 @@ func TestPlainExternalLinks(t *testing.T) {
 		{"mailto", "[来信](mailto:office@example.org)", `<span class="external-link">来信</span>`, `<a href="mailto:`},
 		{"autolink", "<https://example.org/b>", `<span class="external-link">https://example.org/b</span>`, `<a href="https://example.org/b">`},
 		{"linkify", "访问 www.example.org 了解", `<span class="external-link">www.example.org</span>`, `<a href="http://www.example.org">`},
-		{"image", "![活动照片](https://example.org/p.jpg)", `<span class="external-link">活动照片</span>`, `<img src="https://example.org/p.jpg"`},
+		{"image from another host is left out on both", "![活动照片](https://example.org/p.jpg)", `<p>活动照片</p>`, `<p>活动照片</p>`},
 		{"emphasis inside", "[**重点**链接](https://example.org)", `<span class="external-link"><strong>重点</strong>链接</span>`, `<a href="https://example.org"><strong>`},
 		{"relative kept", "[蓝桥](../lanqiao/)", `<a href="../lanqiao/">蓝桥</a>`, `<a href="../lanqiao/">蓝桥</a>`},
 		{"anchor kept", "[理念](#concept)", `<a href="#concept">理念</a>`, `<a href="#concept">理念</a>`},

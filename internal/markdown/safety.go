@@ -47,11 +47,16 @@ func SafeURL(dest string) bool {
 }
 
 // guard is an AST transformer that removes unsafe links and images and
-// records them, together with raw HTML, as findings.
+// records them, together with raw HTML, as findings. An image from another
+// host is removed too (the site loads nothing from elsewhere), and a
+// relative one becomes a BodyImage, recorded with its place.
 type guard struct{}
 
 // findingsKey is where a document's findings are kept during parsing.
 var findingsKey = parser.NewContextKey()
+
+// imagesKey is where a document's relative images are kept during parsing.
+var imagesKey = parser.NewContextKey()
 
 func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
@@ -61,6 +66,12 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 		findings = append(findings, Finding{Line: line, Col: col, Kind: kind, Detail: detail})
 	}
 	var unsafe []ast.Node
+	var images []Image
+	type localImage struct {
+		n    *ast.Image
+		name string
+	}
+	var local []localImage
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -72,9 +83,19 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 				unsafe = append(unsafe, n)
 			}
 		case *ast.Image:
-			if !SafeURL(string(n.Destination)) {
-				add(nodePos(n), "url", string(n.Destination))
+			dest := string(n.Destination)
+			switch {
+			case !SafeURL(dest):
+				add(nodePos(n), "url", dest)
 				unsafe = append(unsafe, n)
+			case External(dest):
+				add(nodePos(n), kindRemoteImage, dest)
+				unsafe = append(unsafe, n)
+			default:
+				line, col := position(src, nodePos(n))
+				name := imageName(dest)
+				images = append(images, Image{Line: line, Col: col, Name: name})
+				local = append(local, localImage{n, name})
 			}
 		case *ast.AutoLink:
 			if !SafeURL(string(n.URL(src))) {
@@ -104,7 +125,11 @@ func (guard) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 	for _, n := range unsafe {
 		replaceWithText(n, src)
 	}
+	for _, li := range local {
+		toBodyImage(li.n, li.name)
+	}
 	pc.Set(findingsKey, findings)
+	pc.Set(imagesKey, images)
 }
 
 // replaceWithText puts a link's text (or an image's alt text, or an

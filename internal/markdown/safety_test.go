@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -154,14 +155,34 @@ func FuzzRender(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
+	for _, c := range pathological() {
+		f.Add(c.src[:min(len(c.src), 16<<10)])
+	}
 	r := New()
 	f.Fuzz(func(t *testing.T, src string) {
+		start := now()
 		doc, err := r.Render([]byte(src))
+		if took, budget := now()-start, renderBudget(len(src)); took > budget {
+			t.Fatalf("%d bytes took %v, over the budget of %v (1 s per 100 KB)", len(src), took, budget)
+		}
 		if err != nil {
 			return
+		}
+		lines := strings.Count(src, "\n") + 1
+		for _, f := range doc.Findings {
+			if f.Line < 1 || f.Line > lines || f.Col < 1 {
+				t.Fatalf("finding %+v outside the body of %d lines", f, lines)
+			}
 		}
 		if bad := checkSafeHTML([]byte(doc.HTML)); bad != "" {
 			t.Fatalf("unsafe output (%s) from %q:\n%s", bad, src, doc.HTML)
 		}
 	})
+}
+
+// renderBudget is the most time rendering n bytes may take: a second per
+// 100 KB, and never less than a second, so a busy machine does not fail a
+// small input.
+func renderBudget(n int) time.Duration {
+	return max(time.Second, time.Duration(n)*time.Second/(100<<10)) * raceSlowdown
 }

@@ -44,6 +44,9 @@ func (p *Page) qrSpliced(text string) (template.HTML, error) {
 // pageJob returns the job that renders page p. With splicing, the job
 // renders tokens and its Expand puts the path data back.
 func pageJob(render func(*Page) ([]byte, error), p *Page) Job {
+	if p.Kind == "brand" {
+		render = withBodyImages(render)
+	}
 	job := Job{File: OutputFile(p.Path), Render: func() ([]byte, error) {
 		p.splices = nil
 		return render(p)

@@ -56,14 +56,39 @@ func DecodeBrand(doc *content.Document, cfg *config.Config, diags *diag.List) Br
 }
 
 // text decodes an optional text value in NFC, so that a name typed with
-// combining marks counts and compares the way it reads.
+// combining marks counts and compares the way it reads, and reports the
+// invisible characters it holds.
 func (bd *brandDecoder) text(m fields.Map, key string) (string, *yaml.Node) {
 	v := m.Value(key)
 	if v == nil {
 		return "", nil
 	}
-	s, _ := bd.String(v, key)
+	s, ok := bd.String(v, key)
+	if ok {
+		bd.Visible(v, textLabel(key), multiLine[key])
+	}
 	return norm.NFC.String(s), v
+}
+
+// multiLine are the brand's text keys that may run over several lines; a
+// line break in any other (a name, a slogan) is an error.
+var multiLine = map[string]bool{"concept": true, "description": true, "event": true}
+
+// textLabel names a text key in messages.
+func textLabel(key string) diag.Text {
+	switch key {
+	case "name":
+		return diag.T("名称", "the name")
+	case "organization":
+		return diag.T("组织名称", "the organization")
+	case "secretary":
+		return diag.T("第一责任人", "the secretary")
+	case "slogan":
+		return diag.T("口号", "the slogan")
+	case "concept":
+		return diag.T("品牌理念", "the concept")
+	}
+	return diag.T("字段 %q ", "%q", key)
 }
 
 // required decodes a required text value, reporting one left blank.
@@ -110,7 +135,9 @@ func (bd *brandDecoder) decodeText(m fields.Map) {
 }
 
 // checkName checks the brand name's length in characters after NFC
-// normalization, so 红色账本 is 4 however its bytes are spelled.
+// normalization, so 红色账本 is 4 however its bytes are spelled; fields.Len
+// counts what a reader sees, so invisible characters and padding do not
+// count.
 func (bd *brandDecoder) checkName(v *yaml.Node) {
 	if n := fields.Len(bd.b.Name); n < NameMin || n > NameMax {
 		bd.Errorf(v, "schema/name-length",

@@ -7,10 +7,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"showcase/internal/config"
 	"showcase/internal/content"
+	"showcase/internal/cputime"
 	"showcase/internal/diag"
 	"showcase/internal/fields"
 	"showcase/internal/schema"
@@ -36,8 +38,9 @@ func checkFile(cfg *config.Config, data []byte) diag.List {
 
 // FuzzCheck feeds arbitrary bytes through front-matter splitting, YAML and
 // TOML parsing and the brand schema. Whatever the input, checking must not
-// panic, must be deterministic, and every finding must name the file, a
-// rule, a message in both languages, and a position inside the file.
+// panic, must take at most a second of CPU per 100 KB, must be
+// deterministic, and every finding must name the file, a rule, a message
+// in both languages, and a position inside the file.
 func FuzzCheck(f *testing.F) {
 	for _, seed := range fuzzSeeds(f) {
 		f.Add(seed)
@@ -47,7 +50,12 @@ func FuzzCheck(f *testing.F) {
 		f.Fatalf("test configuration: %v", cfgDiags.Err())
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		start := cputime.Used()
 		diags := checkFile(cfg, data)
+		// A second of CPU per 100 KB, and at least a second.
+		if took, budget := cputime.Used()-start, max(time.Second, time.Duration(len(data))*time.Second/(100<<10)); took > budget && !raceEnabled {
+			t.Fatalf("%d bytes took %v of CPU, over the budget of %v", len(data), took, budget)
+		}
 		if again := checkFile(cfg, data); !slices.Equal(findings(diags), findings(again)) {
 			t.Fatalf("two checks of the same input differ:\n%q\n%q", findings(diags), findings(again))
 		}
@@ -120,6 +128,8 @@ func fuzzSeeds(f *testing.F) [][]byte {
 		"", "---", "---\n", "---\n---\n", "+++\n+++\n", "\ufeff---\r\n---\r\n",
 		"---\na: &x [*x]\n---\n", "---\n? [a]\n: b\n---\n", "---\nname: a\n...\nname: b\n---\n",
 		"+++\n[ideas]\nlearning = 1\n[[carriers]]\n+++\n", "+++\na.b.c = 1\n+++\n",
+		"---\nname: \"红\\u200b色\\e账\\n本\\\"\"\nslogan: '一''二\u202e三'\n---\n", "---\nname: |\n  红\u200b\n  色\n---\n",
+		"---\nname: 红色\ufe0f\ufe0f账\u3000\ncarriers: [{name: \"\\x1b\\u2028\"}]\n---\n",
 	} {
 		seeds = append(seeds, []byte(s))
 	}

@@ -19,6 +19,7 @@ func (bd *brandDecoder) decodeLists(m fields.Map) {
 	}
 	if v := m.Value("tags"); v != nil {
 		bd.b.Tags, _ = bd.Strings(v, "tags")
+		bd.visibleItems(v, diag.T("标签", "the tag"), false)
 	}
 	if v := m.Value("goals"); v != nil {
 		items, _ := bd.Seq(v, "goals")
@@ -101,6 +102,7 @@ func (bd *brandDecoder) decodeGoal(n *yaml.Node) {
 	}
 	if v := m.Value("items"); v != nil {
 		g.Items, _ = bd.Strings(v, "items")
+		bd.visibleItems(v, diag.T("年度目标", "the goal"), true)
 	}
 	bd.b.Goals = append(bd.b.Goals, g)
 }
@@ -118,4 +120,17 @@ func (bd *brandDecoder) decodeEvent(n *yaml.Node) {
 	}
 	e.Event, _ = bd.text(m, "event")
 	bd.b.Timeline = append(bd.b.Timeline, e)
+}
+
+// visibleItems reports the invisible characters in the text items of the
+// list v, which Strings has decoded (and reported when it is not a list).
+func (bd *brandDecoder) visibleItems(v *yaml.Node, what diag.Text, lines bool) {
+	if v.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, it := range v.Content {
+		if it.Kind == yaml.ScalarNode {
+			bd.Visible(it, what, lines)
+		}
+	}
 }

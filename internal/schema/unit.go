@@ -23,7 +23,10 @@ func DecodeUnit(doc *content.Document, diags *diag.List) Unit {
 	}
 	d.Require(m, unitWhat, "name")
 	if v := m.Value("name"); v != nil {
-		if u.Name, ok = d.String(v, "name"); ok && u.Name == "" {
+		if u.Name, ok = d.String(v, "name"); ok {
+			d.Visible(v, diag.T("单位名称", "the unit's name"), false)
+		}
+		if ok && u.Name == "" {
 			d.Errorf(v, "schema/empty",
 				diag.T("必填字段 %q 没有填写内容", "the required key %q has no value", "name"),
 				diag.T("写上单位的全称，例如 示例市财政局", "write the unit's full name"))

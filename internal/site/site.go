@@ -51,6 +51,9 @@ type Brand struct {
 	// (in memory, or spooled to disk by a large build); nil for none.
 	// Pages and the index call Body.
 	ReadBody func() markdown.Document
+	// BodyImages are the files of the bundle the body shows, by name,
+	// published like photos.
+	BodyImages []string
 	// LogoSVG is the cleaned SVG logo, published instead of the file; nil
 	// for a raster logo.
 	LogoSVG []byte

@@ -10,6 +10,18 @@
     window.addEventListener("load", function () { window.scrollTo(0, Number(saved)); });
   }
   var overlay = null;
+  // shown writes text from a branch's files the way "showcase check" does:
+  // line breaks, control characters and bidi controls as escapes, so a
+  // name cannot reorder or split what the overlay says. Everything goes in
+  // through textContent, never as markup.
+  function shown(s) {
+    return String(s).replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, function (c) {
+      if (c === "\n") { return "\\n"; }
+      if (c === "\r") { return "\\r"; }
+      if (c === "\t") { return "\\t"; }
+      return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
   function clear() {
     if (overlay) { overlay.remove(); overlay = null; }
   }
@@ -25,12 +37,12 @@
     problems.forEach(function (p) {
       var item = document.createElement("li");
       var where = document.createElement("code");
-      where.textContent = p.position;
+      where.textContent = shown(p.position);
       item.appendChild(where);
-      item.appendChild(document.createTextNode(" " + p.message + " [" + p.rule + "]"));
+      item.appendChild(document.createTextNode(" " + shown(p.message) + " [" + shown(p.rule) + "]"));
       if (p.hint) {
         var hint = document.createElement("p");
-        hint.textContent = "提示：" + p.hint;
+        hint.textContent = "提示：" + shown(p.hint);
         item.appendChild(hint);
       }
       list.appendChild(item);
