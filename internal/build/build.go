@@ -37,6 +37,9 @@ type Options struct {
 	// Stateless neither reads nor leaves a build state: for an output
 	// that is thrown away after use, where keeping one is wasted work.
 	Stateless bool
+	// Compress names the compressed copies kept beside each text file
+	// of the output (see publish.Compression).
+	Compress publish.Compression
 	LoadOptions
 	// racyWindow, when set, replaces racyWindow; tests shorten it rather
 	// than wait.
@@ -126,6 +129,7 @@ func run(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	dir.SetCompression(opts.Compress)
 	sheets, err := newSheetSpool(dir, len(s.Brands))
 	if err != nil {
 		dir.Abort()

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"showcase/internal/diag"
+	"showcase/internal/publish"
 	"showcase/internal/render"
 	"showcase/internal/search"
 	"showcase/internal/site"
@@ -47,6 +48,9 @@ type incremental struct {
 	prev *stateHeader
 	// kept are the units whose files are as the state holds them.
 	kept map[string]*keptUnit
+	// compress is the build's compression, which the files a recycled
+	// output keeps must carry before they are linked (see recycle).
+	compress publish.Compression
 }
 
 // openIncremental hashes the site and reads what of the last build's state
@@ -59,7 +63,7 @@ func openIncremental(fsys fs.FS, opts Options, timings *Timings) (*incremental, 
 		return nil, nil
 	}
 	defer timings.Start("keys")()
-	inc := &incremental{dir: stateDir(opts.Dest), kept: map[string]*keptUnit{}}
+	inc := &incremental{dir: stateDir(opts.Dest), kept: map[string]*keptUnit{}, compress: opts.Compress}
 	var err error
 	if inc.global, err = globalKey(fsys, opts); err != nil {
 		return nil, err

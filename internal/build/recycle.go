@@ -64,6 +64,9 @@ func (inc *incremental) createOutput(dest string, r *reuse) (*publish.Dir, bool,
 		return dir, false, err
 	}
 	dir, err := publish.Recycle(dest, inc.spareDir())
+	if err == nil {
+		dir.SetCompression(inc.compress)
+	}
 	return dir, err == nil, err
 }
 

@@ -28,6 +28,8 @@ func (e *env) build(ctx context.Context, args []string) int {
 	lang := fs.String("lang", "zh", "language of findings: zh or en")
 	quiet := fs.Bool("quiet", false, "print nothing on success")
 	fresh := fs.Bool("fresh", false, "build everything, ignoring what the last build left beside the output")
+	var compress compressFlag
+	fs.Var(&compress, "compress", "write a .gz beside every text file over 1 KB; --compress=gzip,br adds .br")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -50,6 +52,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
 		Source: *source, Dest: *dest, Target: render.Target(*target), CacheDir: *cacheDir, Fresh: *fresh,
+		Compress:    compress.c,
 		LoadOptions: build.LoadOptions{BaseURL: *baseURL, Drafts: *drafts},
 	})
 	_ = diag.WriteText(e.stderr, res.Diagnostics, *lang)
