@@ -31,6 +31,9 @@ type Options struct {
 	// BrandText, when set, returns the plain text of a brand's body for
 	// the search index, the site holding it empty like the HTML.
 	BrandText func(*site.Brand) string
+	// SitemapLimit is the most URLs a sitemap file lists; zero means
+	// SitemapLimit. Tests set it low to see the sitemap split.
+	SitemapLimit int
 }
 
 // Job renders one output file.
@@ -75,10 +78,15 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 		jobs = append(jobs, pageJob(render, p))
 	}
 	if opts.Target == Web {
+		limit := opts.SitemapLimit
+		if limit <= 0 {
+			limit = SitemapLimit
+		}
 		jobs = append(jobs,
 			Job{File: "feed.xml", Render: func() ([]byte, error) { return Feed(s) }},
-			Job{File: "sitemap.xml", Render: func() ([]byte, error) { return Sitemap(s, pages) }},
+			Job{File: "robots.txt", Render: func() ([]byte, error) { return Robots(s), nil }},
 		)
+		jobs = append(jobs, SitemapJobs(s, pages, limit)...)
 	}
 	jobs = append(jobs, searchJobs(s, th, ctx, opts.BrandText)...)
 	jobs = append(jobs, kioskJobs(s, ctx)...)
