@@ -67,7 +67,11 @@ func (p *Page) Share() *Share {
 		sh.Title = p.Brand.Name + "（" + p.Brand.Unit.Name + "）"
 		sh.Image = p.shareImage(p.Brand)
 	case p.Unit != nil && len(p.Unit.Brands) > 0:
-		sh.Image = p.shareImage(p.Unit.Brands[0])
+		// A unit is shown by its first brand's logo: its page links no
+		// photo, so it depends on no published photo size.
+		if b := p.Unit.Brands[0]; b.Logo != "" {
+			sh.Image = p.AbsURL(b.File(b.Logo))
+		}
 	}
 	return sh
 }

@@ -42,4 +42,11 @@ func TestShareImage(t *testing.T) {
 			t.Errorf("%s: image %q, want %q", tt.name, got, tt.want)
 		}
 	}
+	// A unit page shows its first brand's logo, never a photo size.
+	b := &site.Brand{ID: "finance/ledger", Unit: unit, Brand: schema.Brand{Logo: "logo.svg", Photos: []string{"photos/1.jpg"}}}
+	unit.Brands = []*site.Brand{b}
+	p := &Page{Site: s, Kind: "unit", Path: unit.Path(), Unit: unit, ctx: &pageContext{target: Web, images: images}}
+	if got, want := p.Share().Image, "https://brands.example.org/sub/brands/finance/ledger/logo.svg"; got != want {
+		t.Errorf("unit: image %q, want %q", got, want)
+	}
 }
