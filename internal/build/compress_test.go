@@ -91,12 +91,16 @@ func TestIncrementalKeepsCopies(t *testing.T) {
 			t.Fatalf("%s: %v", step.name, err)
 		}
 		fresh := filepath.Join(t.TempDir(), "public")
-		if _, err := build.Run(context.Background(), with(step.compress, true)(s.src, fresh)); err != nil {
+		want, err := build.Run(context.Background(), with(step.compress, true)(s.src, fresh))
+		if err != nil {
 			t.Fatalf("%s: fresh build: %v", step.name, err)
 		}
-		got, want := readTree(t, dest), readTree(t, fresh)
-		compareTrees(t, step.name, got, want)
-		if step.compress.Gzip && want["index.html.gz"] == nil {
+		if res.Files != want.Files {
+			t.Errorf("%s: counted %d files, a fresh build %d", step.name, res.Files, want.Files)
+		}
+		got, wantTree := readTree(t, dest), readTree(t, fresh)
+		compareTrees(t, step.name, got, wantTree)
+		if step.compress.Gzip && wantTree["index.html.gz"] == nil {
 			t.Errorf("%s: no index.html.gz", step.name)
 		}
 		t.Logf("%s: kept %d of %d units", step.name, res.KeptUnits, res.Units)

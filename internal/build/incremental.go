@@ -503,7 +503,8 @@ func (r *reuse) linkTree(ln linker, dir, skip string) (int, error) {
 		name := path.Join(dir, e.Name())
 		var m int
 		switch {
-		case e.Name() == skip:
+		case e.Name() == skip, publish.IsCompressedCopy(name):
+			// A compressed copy comes with its file (publish.Dir.Link).
 		case e.IsDir():
 			m, err = r.linkTree(ln, name, "")
 		default:
@@ -675,7 +676,9 @@ func countFiles(dir string) (int, error) {
 	n := 0
 	for _, e := range entries {
 		if !e.IsDir() {
-			n++
+			if !publish.IsCompressedCopy(e.Name()) {
+				n++
+			}
 			continue
 		}
 		m, err := countFiles(filepath.Join(dir, e.Name()))

@@ -107,6 +107,11 @@ func (c Compression) encodings() []encoding {
 	return encs
 }
 
+// IsCompressedCopy reports whether file is a compressed copy of a text
+// file (index.html.gz), which the output makes, links and removes with
+// that file: a build neither counts it nor links it by itself.
+func IsCompressedCopy(file string) bool { return isCopy(file) }
+
 // isCopy reports whether file is a compressed copy of a text file, which
 // the output makes itself beside that file.
 func isCopy(file string) bool {
