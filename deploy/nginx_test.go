@@ -76,11 +76,15 @@ func freeAddr(t *testing.T) string {
 
 // startNginx runs nginx in the foreground, as the current user, with
 // everything it writes in dir, serving root with deploy/nginx.conf.
-func startNginx(t *testing.T, dir, root string) string {
+func startNginx(t *testing.T, dir, root string, edit func(conf string) string) string {
 	t.Helper()
 	exe := requireNginx(t)
 	addr := freeAddr(t)
-	if err := os.WriteFile(filepath.Join(dir, "showcase.conf"), []byte(serverConfig(t, addr, root)), 0o644); err != nil {
+	server := serverConfig(t, addr, root)
+	if edit != nil {
+		server = edit(server)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "showcase.conf"), []byte(server), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	user := ""
@@ -226,7 +230,7 @@ func TestNginx(t *testing.T) {
 	if err := os.Remove(filepath.Join(public, "feed.xml.gz")); err != nil {
 		t.Fatal(err)
 	}
-	base := startNginx(t, tmp, public)
+	base := startNginx(t, tmp, public, nil)
 
 	home := read("index.html")
 	m := cspMeta.FindSubmatch(home)
@@ -330,4 +334,48 @@ func TestNginx(t *testing.T) {
 			t.Errorf("/no-such-page with gzip: status %d, Content-Encoding %q", r.status, r.header.Get("Content-Encoding"))
 		}
 	})
+}
+
+// TestNginxSubPath follows the README for a site under a sub-path: the
+// build's --base-url names it, the output is copied into that folder of
+// the server's root, and the 404 lines name the site's 404.html there.
+func TestNginxSubPath(t *testing.T) {
+	requireNginx(t)
+	tmp := t.TempDir()
+	www := filepath.Join(tmp, "www")
+	public := filepath.Join(www, "brands")
+	_, err := build.Run(context.Background(), build.Options{Source: "..", Dest: public, Target: render.Web,
+		Stateless: true, Compress: publish.Compression{Gzip: true},
+		LoadOptions: build.LoadOptions{BaseURL: "https://www.example.gov.cn/brands/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(conf string) string {
+		n := strings.Count(conf, " /404.html")
+		if n != 2 {
+			t.Fatalf("nginx.conf names /404.html %d times, the README says two lines", n)
+		}
+		return strings.ReplaceAll(conf, " /404.html", " /brands/404.html")
+	}
+	base := startNginx(t, tmp, www, edit)
+	notFound, err := os.ReadFile(filepath.Join(public, "404.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := get(t, base, "/brands/", true); r.status != 200 || r.header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("/brands/: status %d, Content-Encoding %q", r.status, r.header.Get("Content-Encoding"))
+	}
+	if r := get(t, base, "/brands/units/finance", false); r.status != http.StatusMovedPermanently || r.header.Get("Location") != "/brands/units/finance/" {
+		t.Errorf("/brands/units/finance: status %d, Location %q", r.status, r.header.Get("Location"))
+	}
+	page, err := os.ReadFile(filepath.Join(public, "units", "finance", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`href="/brands/css/site.`)) {
+		t.Error("the unit page does not link its stylesheet under /brands/")
+	}
+	if r := get(t, base, "/brands/no-such-page", false); r.status != http.StatusNotFound || !bytes.Equal(r.body, notFound) {
+		t.Errorf("/brands/no-such-page: status %d, want 404 with the site's 404.html", r.status)
+	}
 }
