@@ -45,6 +45,9 @@ type Options struct {
 	// Stateless neither reads nor leaves a build state: for an output
 	// that is thrown away after use, where keeping one is wasted work.
 	Stateless bool
+	// Compress names the compressed copies kept beside each text file
+	// of the output (see publish.Compression).
+	Compress publish.Compression
 	LoadOptions
 	// racyWindow, when set, replaces racyWindow; tests shorten it rather
 	// than wait.
@@ -211,9 +214,9 @@ func (b *diskBuild) startOutput(ctx context.Context) error {
 		b.reuse = b.inc.planReuse(s, b.update.Reached, b.before, b.opts.Dest)
 	}
 	if b.reuse != nil {
-		b.dir, err = b.inc.output(ctx, s, b.opts.Dest, b.reuse)
-	} else {
-		b.dir, err = publish.Create(b.opts.Dest)
+		b.dir, err = b.inc.output(ctx, s, b.opts.Dest, b.reuse, b.opts.Compress)
+	} else if b.dir, err = publish.Create(b.opts.Dest); err == nil {
+		b.dir.SetCompression(b.opts.Compress)
 	}
 	if err != nil {
 		return err

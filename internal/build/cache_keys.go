@@ -27,7 +27,7 @@ import (
 // another key is of no use.
 func globalKey(fsys fs.FS, opts Options) ([32]byte, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "showcase build state %d\x00%s\x00%s\x00%t\x00", stateVersion, opts.Target, opts.BaseURL, opts.Drafts)
+	fmt.Fprintf(h, "showcase build state %d\x00%s\x00%s\x00%t\x00%s\x00", stateVersion, opts.Target, opts.BaseURL, opts.Drafts, opts.Compress)
 	if err := hashExecutable(h); err != nil {
 		return [32]byte{}, err
 	}

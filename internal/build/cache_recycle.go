@@ -37,11 +37,14 @@ func (inc *incremental) spareDir() string { return filepath.Join(inc.dir, "spare
 // output starts the output of a build of s, keeping what r keeps: from
 // the spare when there is one, bringing it to what this build keeps, or
 // from nothing. It leaves in r only what it could verify.
-func (inc *incremental) output(ctx context.Context, s *site.Site, dest string, r *reuse) (*publish.Dir, error) {
+func (inc *incremental) output(ctx context.Context, s *site.Site, dest string, r *reuse, compress publish.Compression) (*publish.Dir, error) {
 	dir, recycled, err := inc.createOutput(dest)
 	if err != nil {
 		return nil, err
 	}
+	// Before anything is linked: a kept file brings its compressed
+	// copies only into an output that knows it keeps them.
+	dir.SetCompression(compress)
 	r.recycled = recycled
 	if recycled {
 		err = inc.recycle(ctx, dir, s, r)
@@ -170,7 +173,11 @@ func (r *reuse) linkAll(ctx context.Context, dir *publish.Dir, s *site.Site, rel
 	var mu sync.Mutex
 	var failed []string
 	keep := func(records []fileRecord) (int, error) {
+		files := 0
 		for _, rec := range records {
+			if !publish.IsCompressedCopy(rec.Path) {
+				files++
+			}
 			if relink != nil && !relink(rec.Path) {
 				if !rec.matches(dir.Path()) {
 					return 0, errNotKept
@@ -180,11 +187,12 @@ func (r *reuse) linkAll(ctx context.Context, dir *publish.Dir, s *site.Site, rel
 			if !rec.matches(r.live) {
 				return 0, errNotKept
 			}
+			// A compressed copy comes with its file: Link carries it.
 			if err := dir.Link(rec.Path, filepath.Join(r.live, filepath.FromSlash(rec.Path))); err != nil {
 				return 0, err
 			}
 		}
-		return len(records), nil
+		return files, nil
 	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(2 * runtime.GOMAXPROCS(0))
@@ -248,7 +256,7 @@ func (r *reuse) linkBlocks(dir *publish.Dir) error {
 	}
 	for file := range r.blocks {
 		rec, ok := records[file]
-		if !ok || !rec.matches(r.live) {
+		if !ok || !rec.matches(r.live) || !copiesMatch(records, file, r.live) {
 			delete(r.blocks, file)
 			continue
 		}
@@ -258,4 +266,15 @@ func (r *reuse) linkBlocks(dir *publish.Dir) error {
 		r.files++
 	}
 	return nil
+}
+
+// copiesMatch reports whether the compressed copies of file the records
+// hold are still the ones recorded.
+func copiesMatch(records map[string]fileRecord, file, root string) bool {
+	for _, suffix := range publish.CopySuffixes() {
+		if rec, ok := records[file+suffix]; ok && !rec.matches(root) {
+			return false
+		}
+	}
+	return true
 }

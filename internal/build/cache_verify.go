@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"showcase/internal/publish"
 )
 
 // A rebuild keeps files of the last output only when it can tell they are
@@ -74,9 +76,17 @@ func recordTree(root, dir string) ([]fileRecord, error) {
 	return records, nil
 }
 
-// recordFiles records the named output files of root that exist.
-func recordFiles(root string, files ...string) ([]fileRecord, error) {
+// recordFiles records the named output files of root that exist, and
+// their compressed copies.
+func recordFiles(root string, names ...string) ([]fileRecord, error) {
 	var records []fileRecord
+	var files []string
+	for _, f := range names {
+		files = append(files, f)
+		for _, suffix := range publish.CopySuffixes() {
+			files = append(files, f+suffix)
+		}
+	}
 	for _, f := range files {
 		r, err := recordFile(root, f)
 		if errors.Is(err, fs.ErrNotExist) {

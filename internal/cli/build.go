@@ -31,6 +31,8 @@ func (e *env) build(ctx context.Context, args []string) int {
 	fresh := fs.Bool("fresh", false, "build everything, ignoring what the last build left beside the output")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
+	var compress compressFlag
+	fs.Var(&compress, "compress", "write a .gz beside every text file over 1 KB; --compress=gzip,br adds .br")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -66,6 +68,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
 		Source: *source, Dest: *dest, Target: render.Target(*target), CacheDir: *cacheDir, Fresh: *fresh,
+		Compress:    compress.c,
 		LoadOptions: build.LoadOptions{BaseURL: *baseURL, Drafts: *drafts},
 	})
 	_ = diag.WriteText(e.stderr, res.Diagnostics, *lang)

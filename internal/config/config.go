@@ -27,6 +27,7 @@ type Config struct {
 	Campaign    Campaign
 	Plaque      Plaque
 	Kiosk       Kiosk
+	Footer      Footer
 	Theme       string
 }
 
@@ -136,7 +137,7 @@ func defaults() *Config {
 }
 
 func decode(d *fields.Decoder, n *yaml.Node, cfg *Config) {
-	m, ok := d.Mapping(n, diag.T("站点配置", "the site configuration"), fields.Keys{Known: []string{"title", "description", "baseURL", "language", "campaign", "plaque", "kiosk", "theme"}})
+	m, ok := d.Mapping(n, diag.T("站点配置", "the site configuration"), fields.Keys{Known: []string{"title", "description", "baseURL", "language", "campaign", "plaque", "kiosk", "footer", "theme"}})
 	if !ok {
 		return
 	}
@@ -162,6 +163,9 @@ func decode(d *fields.Decoder, n *yaml.Node, cfg *Config) {
 	}
 	if v := m.Value("kiosk"); v != nil {
 		decodeKiosk(d, v, &cfg.Kiosk)
+	}
+	if v := m.Value("footer"); v != nil {
+		decodeFooter(d, v, &cfg.Footer)
 	}
 	if !fields.ValidID(cfg.Theme) {
 		d.Errorf(m.Value("theme"), "config/theme",

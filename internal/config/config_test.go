@@ -59,6 +59,8 @@ func TestConfigFindings(t *testing.T) {
 		{"bad end date", "2020-12-31", "2020-12-32", []string{"showcase.yaml:6:37 schema/date"}},
 		{"plaque size", "title: 测试", "title: 测试\nplaque: {size: a3}", []string{"showcase.yaml:2:16 config/size"}},
 		{"kiosk idle", "title: 测试", "title: 测试\nkiosk: {idle: 0}", []string{"showcase.yaml:2:15 config/kiosk"}},
+		{"footer key misspelt", "title: 测试", "title: 测试\nfooter: {icp: 示ICP备1号, sitecode: 1}", []string{"showcase.yaml:2:24 schema/unknown-key"}},
+		{"police number without digits", "title: 测试", "title: 测试\nfooter: {police: 示公网安备号}", []string{"showcase.yaml:2:18 config/police"}},
 		{"YAML error", "  name: 活动", "  name: 活动: 二", []string{"showcase.yaml:4:11 config/yaml-syntax"}},
 		{"no statuses", "  statuses:\n    - {id: named, name: 已命名}\n", "  statuses: []\n", []string{"showcase.yaml:7:13 config/statuses"}},
 	} {
@@ -74,11 +76,34 @@ func TestConfigFindings(t *testing.T) {
 	}
 }
 
+func TestFooter(t *testing.T) {
+	data := good + `footer:
+  sponsor: 中共示例市直属机关工作委员会
+  icp: 示ICP备00000000号
+  police: 示公网安备00000000000001号
+  siteCode: 0000000000
+  contact: 0000-00000000
+`
+	cfg, diags := config.Parse([]byte(data))
+	if len(diags) != 0 {
+		t.Fatalf("findings: %q", findings(diags))
+	}
+	want := config.Footer{Sponsor: "中共示例市直属机关工作委员会", ICP: "示ICP备00000000号",
+		Police: "示公网安备00000000000001号", SiteCode: "0000000000", Contact: "0000-00000000"}
+	if cfg.Footer != want {
+		t.Errorf("footer %+v, want %+v", cfg.Footer, want)
+	}
+	if got := cfg.Footer.PoliceCode(); got != "00000000000001" {
+		t.Errorf("PoliceCode() = %q", got)
+	}
+}
+
 // FuzzParse checks that no configuration makes Parse panic, and that every
 // finding points into the file.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(good))
 	f.Add([]byte("campaign: {stages: [{id: a}], statuses: x}\nkiosk: [1]\n"))
+	f.Add([]byte(good + "footer: {sponsor: 工委, police: 示公网安备1号, siteCode: 12}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cfg, diags := config.Parse(data)
 		if cfg == nil {

@@ -21,6 +21,8 @@ type Dir struct {
 	// made holds the folders, slash-separated, known to exist in tmp, so
 	// each is created once however many files it receives.
 	made sync.Map
+	// compress names the compressed copies kept beside text files.
+	compress Compression
 }
 
 // errNotLocal refuses a path that would leave the output folder.
@@ -74,11 +76,17 @@ func create(dest, spare string) (*Dir, error) {
 	return &Dir{dest: dest, tmp: tmp, tree: t}, nil
 }
 
+// SetCompression makes every text file written from now on carry the
+// compressed copies c names (see Compression), and every file linked
+// from a past output carry them too, whatever that output kept.
+func (d *Dir) SetCompression(c Compression) { d.compress = c }
+
 // Path is the temporary folder the output is written in.
 func (d *Dir) Path() string { return d.tmp }
 
 // Remove removes a file or a folder and all in it from the output, and
-// forgets the folders it removed, so a later write makes them again.
+// forgets the folders it removed, so a later write makes them again; a
+// file's compressed copies go with it.
 func (d *Dir) Remove(file string) error {
 	if !fs.ValidPath(file) || file == "." {
 		return fmt.Errorf("remove %q: %w", file, errNotLocal)
@@ -92,7 +100,7 @@ func (d *Dir) Remove(file string) error {
 		}
 		return true
 	})
-	return nil
+	return d.removeCopies(file)
 }
 
 // Exists reports whether file, or folder, is in the output.
@@ -112,11 +120,12 @@ func (d *Dir) Write(file string, data []byte) error {
 	if err := d.tree.writeFile(file, data); err != nil {
 		return fmt.Errorf("write %s: %w", file, err)
 	}
-	return nil
+	return d.writeCopies(file, data)
 }
 
 // Create opens a file of the output for writing in parts, creating its
-// folders, for a file too large to hold whole. The caller closes it.
+// folders, for a file too large to hold whole. The caller closes it; the
+// compressed copies are complete when it is closed.
 func (d *Dir) Create(file string) (io.WriteCloser, error) {
 	if err := d.prepare(file); err != nil {
 		return nil, err
@@ -124,6 +133,9 @@ func (d *Dir) Create(file string) (io.WriteCloser, error) {
 	f, err := d.tree.create(file)
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", file, err)
+	}
+	if compressible(file) && len(d.compress.encodings()) > 0 {
+		return d.createCompressing(file, f)
 	}
 	return f, nil
 }
@@ -136,6 +148,19 @@ func (d *Dir) CopyFile(file string, src *os.File) error {
 	if err := d.prepare(file); err != nil {
 		return err
 	}
+	if compressible(file) && len(d.compress.encodings()) > 0 {
+		f, err := d.tree.create(file)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", file, err)
+		}
+		return d.copyCompressing(file, f, src)
+	}
+	return d.copyPlain(file, src)
+}
+
+// copyPlain writes a file of the output with the contents of src, and no
+// compressed copy.
+func (d *Dir) copyPlain(file string, src *os.File) error {
 	f, err := d.tree.create(file)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", file, err)

@@ -102,37 +102,3 @@ func Feed(s *site.Site) ([]byte, error) {
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
-
-type urlset struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
-// Sitemap renders sitemap.xml listing every page but the 404 page.
-func Sitemap(s *site.Site, pages []*Page) ([]byte, error) {
-	var set urlset
-	for _, p := range pages {
-		if p.Kind == "404" {
-			continue
-		}
-		u := sitemapURL{Loc: absURL(s, p.Path)}
-		if p.Brand != nil {
-			u.LastMod = p.Brand.Updated.Format("2006-01-02")
-		}
-		set.URLs = append(set.URLs, u)
-	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(set); err != nil {
-		return nil, fmt.Errorf("render sitemap: %w", err)
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
-}

@@ -22,6 +22,9 @@ type Options struct {
 	Sheets SheetStore
 	// Minify minifies a file's content as the build will.
 	Minify func(file string, data []byte) ([]byte, error)
+	// SitemapLimit is the most URLs a sitemap file lists; zero means
+	// SitemapLimit. Tests set it low to see the sitemap split.
+	SitemapLimit int
 }
 
 // Job renders one output file.
@@ -62,10 +65,15 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 		jobs = append(jobs, pageJob(themeRender(th), p))
 	}
 	if opts.Target == Web {
+		limit := opts.SitemapLimit
+		if limit <= 0 {
+			limit = SitemapLimit
+		}
 		jobs = append(jobs,
 			Job{File: "feed.xml", Render: func() ([]byte, error) { return Feed(s) }},
-			Job{File: "sitemap.xml", Render: func() ([]byte, error) { return Sitemap(s, pages) }},
+			Job{File: "robots.txt", Render: func() ([]byte, error) { return Robots(s), nil }},
 		)
+		jobs = append(jobs, SitemapJobs(s, pages, limit)...)
 	}
 	jobs = append(jobs, searchJobs(s, th, ctx)...)
 	jobs = append(jobs, kioskJobs(s, ctx)...)
