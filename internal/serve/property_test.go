@@ -17,6 +17,7 @@ import (
 
 	"showcase/internal/build"
 	"showcase/internal/corpus"
+	"showcase/internal/publish"
 	"showcase/internal/render"
 	"showcase/themes"
 )
@@ -60,7 +61,10 @@ func runProperty(t *testing.T, seed uint64, steps int) {
 	cache := t.TempDir()
 	dest := filepath.Join(t.TempDir(), "public")
 	srv := startCached(t, src, cache)
-	rebuild := build.Options{Source: src, Dest: dest, Target: render.Web, CacheDir: cache}
+	// Every other sequence keeps compressed copies beside the files,
+	// which a rebuild must keep in step with them.
+	compress := publish.Compression{Gzip: seed%2 == 0}
+	rebuild := build.Options{Source: src, Dest: dest, Target: render.Web, CacheDir: cache, Compress: compress}
 	if _, err := build.Run(context.Background(), rebuild); err != nil {
 		t.Fatal(err)
 	}
@@ -97,12 +101,15 @@ func runProperty(t *testing.T, seed uint64, steps int) {
 			t.Fatalf("%s: rebuild: %v", desc, err)
 		}
 		fresh := filepath.Join(t.TempDir(), "public")
-		if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: fresh, Target: render.Web, CacheDir: cache, Stateless: true}); err != nil {
+		if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: fresh, Target: render.Web, CacheDir: cache, Stateless: true, Compress: compress}); err != nil {
 			t.Fatalf("%s: fresh build: %v", desc, err)
 		}
 		want := readFiles(t, fresh)
 		compareFiles(t, desc+": rebuild", readFiles(t, dest), want)
 		for file, data := range want {
+			if publish.IsCompressedCopy(file) {
+				continue // the server compresses nothing
+			}
 			code, body := get(t, srv.url+file)
 			if code != 200 {
 				t.Errorf("%s: server: %s: %d", desc, file, code)
