@@ -121,7 +121,7 @@ func setSection(a *txtar.Archive, name, data string) {
 // the line and column an editor shows for it.
 func TestSlipColumns(t *testing.T) {
 	for _, c := range []struct {
-		name, data, key string
+		name, data, key  string
 		keyPos, valuePos string
 	}{
 		{"colon before text", "---\nname：审计先锋岗\nstage: x\n---\n", "name", "2:1", "2:6"},
