@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"net"
+	"path/filepath"
 
 	"showcase/internal/serve"
 )
@@ -28,7 +29,7 @@ func (e *env) serve(ctx context.Context, args []string) int {
 		}
 	}
 	err := serve.Run(ctx, serve.Options{
-		Source: siteDir(fs, *source), Addr: *addr, CacheDir: *cacheDir, Drafts: *drafts,
+		Source: filepath.ToSlash(siteDir(fs, *source)), Addr: *addr, CacheDir: *cacheDir, Drafts: *drafts,
 		Stdout: e.stdout, Stderr: e.stderr,
 	})
 	switch {
