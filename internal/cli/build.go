@@ -81,7 +81,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	if err != nil {
 		if build.IsContentError(err) {
 			errs, _ := res.Diagnostics.Count()
-			e.errorf("%d error(s) in the content; nothing was published and %s is unchanged", errs, *dest)
+			e.errorf("%d error(s) in the content; nothing was published and %s is unchanged", errs, filepath.ToSlash(*dest))
 			e.hintf("fix the lines above, or run \"showcase check\" to list them again")
 			return exitFailure
 		}
@@ -94,7 +94,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 			kept = fmt.Sprintf(" (%d of %d units unchanged, %d files kept)", res.KeptUnits, res.Units, res.KeptFiles)
 		}
 		fmt.Fprintf(e.stdout, "showcase: built %d files for %d brands into %s in %s%s\n",
-			res.Files, res.Brands, *dest, time.Since(start).Round(time.Millisecond), kept)
+			res.Files, res.Brands, filepath.ToSlash(*dest), time.Since(start).Round(time.Millisecond), kept)
 	}
 	return exitOK
 }

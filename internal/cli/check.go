@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -29,9 +31,10 @@ func writerFor(format string) func(w io.Writer, l diag.List, lang string) error 
 
 func (e *env) check(ctx context.Context, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	source := fs.String("source", ".", "site folder holding showcase.yaml and content/")
+	source := fs.String("source", ".", "site folder holding showcase.yaml and content/ (default: found from the working folder up)")
 	format := fs.String("format", "text", "text, github (Actions annotations) or json")
-	lang := fs.String("lang", "zh", "language of messages: zh or en")
+	lang := langFlag(fs)
+	fix := fs.Bool("fix", false, "first correct input-method slips (full-width colon, ideographic spaces, …) in place")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -41,21 +44,29 @@ func (e *env) check(ctx context.Context, args []string) int {
 		e.hintf("use text, github or json")
 		return exitUsage
 	}
-	if *lang != "zh" && *lang != "en" {
-		e.errorf("unknown --lang %q", *lang)
-		e.hintf("use zh (Chinese, the default) or en")
+	if !e.setLang(*lang) {
 		return exitUsage
 	}
-	diags, code := e.load(ctx, *source)
+	dir := siteDir(fs, *source)
+	if *fix {
+		log := e.stdout
+		if *format != "text" {
+			log = e.stderr
+		}
+		if code := e.fixSlips(dir, fs.Args(), log); code != exitOK {
+			return code
+		}
+	}
+	diags, code := e.load(ctx, dir)
 	if code != exitOK {
 		return code
 	}
-	diags = onlyPaths(diags, *source, fs.Args())
+	diags = onlyPaths(diags, dir, fs.Args())
 	if *format == "github" {
-		diags = fromWorkingDir(diags, *source)
+		diags = fromWorkingDir(diags, dir)
 	}
 	if err := write(e.stdout, diags, *lang); err != nil {
-		e.errorf("write findings: %v", err)
+		e.fail("无法输出检查结果：%v", "write findings: %v", err)
 		return exitFailure
 	}
 	if *format == "text" && len(diags) > 0 {
@@ -69,19 +80,34 @@ func (e *env) check(ctx context.Context, args []string) int {
 
 // load checks the site in source and returns its findings.
 func (e *env) load(ctx context.Context, source string) (diag.List, int) {
-	root, err := os.OpenRoot(source)
+	root, err := e.openSite(source)
 	if err != nil {
-		e.errorf("open site: %v", err)
-		e.hintf("--source names the folder that holds showcase.yaml and content/")
 		return nil, exitFailure
 	}
 	defer root.Close()
 	_, diags, err := build.Load(ctx, root.FS(), build.LoadOptions{Drafts: true}, nil)
 	if err != nil {
-		e.errorf("check: %v", err)
+		e.fail("检查失败：%v", "check: %v", err)
 		return nil, exitFailure
 	}
 	return diags, exitOK
+}
+
+// openSite opens the site folder, explaining in the command's language
+// when it cannot.
+func (e *env) openSite(source string) (*os.Root, error) {
+	root, err := os.OpenRoot(source)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		e.fail("找不到站点文件夹 %q", "no site folder %q", filepath.ToSlash(source))
+	case err != nil:
+		e.fail("打不开站点文件夹 %q：%v", "open site %q: %v", filepath.ToSlash(source), err)
+	}
+	if err != nil {
+		e.advise("在含有 showcase.yaml 的文件夹（或它下面的文件夹）里运行，或用 --source 指定站点文件夹",
+			"run it in the folder that holds showcase.yaml (or below it), or name that folder with --source")
+	}
+	return root, err
 }
 
 // summary prints the number of errors and warnings to stderr.
@@ -101,21 +127,11 @@ func onlyPaths(diags diag.List, source string, paths []string) diag.List {
 	if len(paths) == 0 {
 		return diags
 	}
-	var prefixes []string
-	for _, p := range paths {
-		rel, err := filepath.Rel(source, p)
-		if err != nil {
-			rel = p
-		}
-		prefixes = append(prefixes, path.Clean(filepath.ToSlash(rel)))
-	}
+	prefixes := pathPrefixes(source, paths)
 	var out diag.List
 	for _, d := range diags {
-		for _, p := range prefixes {
-			if p == "." || d.Pos.File == p || strings.HasPrefix(d.Pos.File, p+"/") || d.Pos.File == "showcase.yaml" {
-				out = append(out, d)
-				break
-			}
+		if d.Pos.File == siteFile || within(d.Pos.File, prefixes) {
+			out = append(out, d)
 		}
 	}
 	return out

@@ -24,10 +24,14 @@ const usage = `showcase builds the Party-building brand showcase (党建品牌�
 
 Usage:
   showcase build  [--source DIR] [--dest DIR] [--target web|kiosk] [--base-url URL] [--drafts] [--cache-dir DIR]
-  showcase check  [--source DIR] [--format text|github|json] [--lang zh|en] [PATH...]
-  showcase new    brand <unit-id>/<brand-id>  |  unit <unit-id>
-  showcase serve  [--source DIR] [--addr 127.0.0.1:1313]
+  showcase check  [--source DIR] [--format text|github|json] [--lang zh|en] [--fix] [PATH...]
+  showcase new    [--lang zh|en] brand <unit-id>/<brand-id>  |  unit <unit-id>
+  showcase serve  [--source DIR] [--addr 127.0.0.1:1313] [--lang zh|en]
   showcase plaques --pdf FILE [--unit ID] [--source DIR]
+  showcase version
+
+check, new and serve find the site folder (the one holding showcase.yaml)
+from the working folder up, unless --source names it.
 
 Run "showcase <command> -h" for a command's flags.
 `
@@ -50,6 +54,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return e.serve(ctx, args[1:])
 	case "plaques":
 		return e.plaques(ctx, args[1:])
+	case "version", "-version", "--version":
+		return e.printVersion()
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -60,9 +66,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// env carries a command's output streams.
+// env carries a command's output streams and the language of its
+// messages ("zh" or "en", set from --lang).
 type env struct {
 	stdout, stderr io.Writer
+	lang           string
 }
 
 func (e *env) errorf(format string, args ...any) {

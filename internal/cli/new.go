@@ -36,23 +36,24 @@ type newData struct {
 
 func (e *env) newFile(args []string) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	source := fs.String("source", ".", "site folder holding showcase.yaml and content/")
-	lang := fs.String("lang", "zh", "language of messages: zh or en")
+	source := fs.String("source", ".", "site folder holding showcase.yaml and content/ (default: found from the working folder up)")
+	lang := langFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: showcase new [--source DIR] unit <unit-id>  |  brand <unit-id>/<brand-id>")
+		fmt.Fprintln(e.stderr, "usage: showcase new [--source DIR] [--lang zh|en] unit <unit-id>  |  brand <unit-id>/<brand-id>")
 		fs.PrintDefaults()
 	}
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
+	if !e.setLang(*lang) {
+		return exitUsage
+	}
 	kind, id, ok := e.newArgs(fs.Args())
 	if !ok {
 		return exitUsage
 	}
-	root, err := os.OpenRoot(*source)
+	root, err := e.openSite(siteDir(fs, *source))
 	if err != nil {
-		e.errorf("open site: %v", err)
-		e.hintf("--source names the folder that holds showcase.yaml and content/")
 		return exitFailure
 	}
 	defer root.Close()
@@ -60,15 +61,15 @@ func (e *env) newFile(args []string) int {
 	if err != nil {
 		return e.newFailed(err, kind, id)
 	}
-	e.newDone(file, kind, *lang)
+	e.newDone(file, kind, e.lang)
 	return exitOK
 }
 
 // newArgs checks the kind and id arguments.
 func (e *env) newArgs(args []string) (kind, id string, ok bool) {
 	if len(args) != 2 || (args[0] != "unit" && args[0] != "brand") {
-		e.errorf("\"showcase new\" needs what to create and its id")
-		e.hintf("showcase new unit <unit-id>   or   showcase new brand <unit-id>/<brand-id>")
+		e.fail("showcase new 要写明新建什么（unit 单位或 brand 品牌）和它的 id", "\"showcase new\" needs what to create and its id")
+		e.advise("showcase new unit <单位id>   或   showcase new brand <单位id>/<品牌id>", "showcase new unit <unit-id>   or   showcase new brand <unit-id>/<brand-id>")
 		return "", "", false
 	}
 	kind, id = args[0], args[1]
@@ -79,11 +80,11 @@ func (e *env) newArgs(args []string) (kind, id string, ok bool) {
 		valid = valid && fields.ValidID(p)
 	}
 	if !valid {
-		e.errorf("%q is not a valid %s id", id, kind)
+		e.fail("%[1]q 不是合规的%[2]s id", "%[1]q is not a valid %[3]s id", id, map[string]string{"unit": "单位", "brand": "品牌"}[kind], kind)
 		if kind == "brand" {
-			e.hintf("write <unit-id>/<brand-id> in lower-case letters, digits and hyphens, for example finance/ledger")
+			e.advise("写成 <单位id>/<品牌id>，只用小写英文字母、数字和连字符，例如 finance/ledger", "write <unit-id>/<brand-id> in lower-case letters, digits and hyphens, for example finance/ledger")
 		} else {
-			e.hintf("use lower-case letters, digits and hyphens, for example finance")
+			e.advise("只用小写英文字母、数字和连字符，例如 finance", "use lower-case letters, digits and hyphens, for example finance")
 		}
 		return "", "", false
 	}
@@ -173,13 +174,13 @@ func (e *env) newFailed(err error, kind, id string) int {
 	unitID, _, _ := strings.Cut(id, "/")
 	switch {
 	case errors.Is(err, errNoUnit):
-		e.errorf("unit %q has no %s yet", unitID, path.Join(content.Dir, unitID, content.UnitFile))
-		e.hintf("create the unit first: showcase new unit %s", unitID)
+		e.fail("单位 %[1]q 还没有 %[2]s", "unit %[1]q has no %[2]s yet", unitID, path.Join(content.Dir, unitID, content.UnitFile))
+		e.advise("先新建这个单位：showcase new unit %s", "create the unit first: showcase new unit %s", unitID)
 	case errors.Is(err, fs.ErrExist):
-		e.errorf("%s %q already exists; nothing was written", kind, id)
-		e.hintf("edit the existing file instead")
+		e.fail("%[1]q 已经存在，没有写入任何文件", "%[2]s %[1]q already exists; nothing was written", id, kind)
+		e.advise("直接修改已有的文件", "edit the existing file instead")
 	default:
-		e.errorf("new %s: %v", kind, err)
+		e.fail("新建失败：%[2]v", "new %[1]s: %[2]v", kind, err)
 	}
 	return exitFailure
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"showcase/internal/build"
@@ -37,10 +38,10 @@ func (e *env) plaques(ctx context.Context, args []string) int {
 		return e.plaquesFailed(err)
 	}
 	if err := os.WriteFile(*out, pdf, 0o644); err != nil {
-		e.errorf("write %s: %v", *out, err)
+		e.errorf("write %s: %v", filepath.ToSlash(*out), err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "showcase: printed %d plaques on %s sheets to %s\n", res.Sheets, res.Paper, *out)
+	fmt.Fprintf(e.stdout, "showcase: printed %d plaques on %s sheets to %s\n", res.Sheets, res.Paper, filepath.ToSlash(*out))
 	return exitOK
 }
 

@@ -52,8 +52,13 @@ func TestServePortTaken(t *testing.T) {
 	if code == 0 {
 		t.Fatalf("serve on a taken port exited 0; stdout:\n%s", stdout.String())
 	}
+	if msg := stderr.String(); !strings.Contains(msg, addr+" 已被占用") || !strings.Contains(msg, "--addr") {
+		t.Errorf("stderr does not name %s and the --addr way out in Chinese:\n%s", addr, msg)
+	}
+	stderr.Reset()
+	cli.Run(ctx, []string{"serve", "--lang", "en", "--source", "../..", "--addr", addr, "--cache-dir", t.TempDir()}, &stdout, &stderr)
 	if msg := stderr.String(); !strings.Contains(msg, addr+" is already in use") || !strings.Contains(msg, "--addr") {
-		t.Errorf("stderr does not name %s and the --addr way out:\n%s", addr, msg)
+		t.Errorf("stderr does not name %s and the --addr way out with --lang en:\n%s", addr, msg)
 	}
 }
 

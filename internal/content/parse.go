@@ -8,6 +8,7 @@ import (
 	"showcase/internal/fields"
 
 	"github.com/adrg/frontmatter"
+	"go.yaml.in/yaml/v4"
 )
 
 var bom = []byte("\xef\xbb\xbf")
@@ -32,6 +33,13 @@ func Parse(doc *Document, data []byte, diags *diag.List) {
 			diag.T("请用 UTF-8 编码另存此文件（不要用 GBK/GB2312）", "save the file as UTF-8 (not GBK or GB2312)"))
 		return
 	}
+	// Input-method slips are reported at their characters, and the file
+	// is read as if the unambiguous ones were corrected, so one full-width
+	// colon hides no other finding. Columns are mapped back below.
+	slips := FindSlips(data)
+	reportSlips(file, slips, diags)
+	data = applySlips(data, slips, 0, func(s Slip) bool { return s.Repair })
+	cols := newColumnMap(slips)
 	open, delim := firstLine(data)
 	if delim != "---" && delim != "+++" {
 		diags.Errorf(diag.Position{File: file, Line: open, Col: 1}, "content/no-front-matter",
@@ -52,14 +60,20 @@ func Parse(doc *Document, data []byte, diags *diag.List) {
 		return
 	}
 	// The front matter starts on the line after the opening delimiter.
+	var metaDiags diag.List
 	if delim == "+++" {
-		doc.Meta = parseTOML(file, raw, open, diags)
-		if doc.Meta != nil && !fields.CheckShape(file, doc.Meta, diags) {
+		doc.Meta = parseTOML(file, raw, open, &metaDiags)
+		if doc.Meta != nil && !fields.CheckShape(file, doc.Meta, &metaDiags) {
 			doc.Meta = nil
 		}
 	} else {
-		doc.Meta = fields.ParseYAML(file, raw, open, "content/yaml-syntax", diags)
+		doc.Meta = fields.ParseYAML(file, raw, open, "content/yaml-syntax", &metaDiags)
 	}
+	if len(cols) > 0 {
+		cols.nodes(doc.Meta, map[*yaml.Node]bool{})
+		cols.findings(metaDiags)
+	}
+	*diags = append(*diags, metaDiags...)
 }
 
 // Limits on the parts of a content file, below MaxFileSize for the whole:
