@@ -89,13 +89,15 @@ func startWith(t testing.TB, src, cache string) *running {
 }
 
 // wait returns whether the next rebuild succeeded. A rebuild always
-// follows a write; the bound only turns a hang into a failure.
+// follows a write; the bound only turns a hang into a failure, and is
+// wide: a first good build derives every photo, which under the race
+// detector on a busy machine takes a minute or more.
 func (r *running) wait(t testing.TB) bool {
 	t.Helper()
 	select {
 	case ok := <-r.rebuilds:
 		return ok
-	case <-time.After(30 * time.Second):
+	case <-time.After(5 * time.Minute):
 		t.Fatal("no rebuild after a file change")
 		return false
 	}
