@@ -150,7 +150,7 @@ func listen(t *testing.T, url string) *events {
 // next waits for the next event after the n already seen.
 func (ev *events) next(t *testing.T, n int) (string, string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(3 * time.Minute)
 	for time.Now().Before(deadline) {
 		ev.mu.Lock()
 		if len(ev.names) > n {
@@ -270,7 +270,7 @@ func TestServeEdits(t *testing.T) {
 // failure; a working server gets there in milliseconds.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(3 * time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if cond() {
 			return
 		}
