@@ -25,7 +25,7 @@ import (
 // and package reach for what a change reaches.
 
 // stateVersion changes whenever what the state holds changes meaning.
-const stateVersion = 3
+const stateVersion = 4
 
 // stateDir is the folder of the state of output dest, beside it.
 func stateDir(dest string) string {

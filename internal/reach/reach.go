@@ -28,6 +28,9 @@ type Change struct {
 	Theme bool
 	// Units are the units whose folders under content/ changed.
 	Units map[string]bool
+	// Decisions is set when a document of decisions/ changed: it
+	// reaches the brands the old and new decisions name (see Decided).
+	Decisions bool
 }
 
 // Classify tells what a change of the files at paths (slash-separated,
@@ -39,6 +42,8 @@ func Classify(paths []string) Change {
 		switch unit := UnitOf(p); {
 		case p == "themes" || strings.HasPrefix(p, "themes/"):
 			c.Theme = true
+		case p == "decisions" || strings.HasPrefix(p, "decisions/"):
+			c.Decisions = true
 		case unit != "":
 			c.Units[unit] = true
 		case p == "content" || strings.HasPrefix(p, "content/"):
@@ -103,6 +108,27 @@ func BrandOf(b *site.Brand) Brand {
 	return r
 }
 
+// Decided returns the brands the decisions of site s name, for Of: in
+// the site before a change of decisions/, the brands whose pages showed
+// what the old decisions said. Brands named by no decision keep the
+// campaign's first status whatever the decisions say.
+func Decided(s *site.Site) []Brand {
+	if s == nil {
+		return nil
+	}
+	seen := map[*site.Brand]bool{}
+	var out []Brand
+	for _, d := range s.Decisions {
+		for _, e := range d.Entries {
+			if !seen[e.Brand] {
+				seen[e.Brand] = true
+				out = append(out, BrandOf(e.Brand))
+			}
+		}
+	}
+	return out
+}
+
 // Reached is what a change reaches.
 type Reached struct {
 	// All is set when every file is stale.
@@ -132,6 +158,17 @@ func Of(c Change, before []Brand, after *site.Site, wholeSite bool) Reached {
 	}
 	for _, b := range before {
 		r.Brands[b.ID] = true
+	}
+	if c.Decisions {
+		// A decision's brands change status: their pages, their units'
+		// pages and plaques, which list them, and their partners'.
+		for _, b := range Decided(after) {
+			r.Brands[b.ID] = true
+		}
+		for id := range r.Brands {
+			unit, _, _ := strings.Cut(id, "/")
+			r.Units[unit] = true
+		}
 	}
 	for id := range c.Units {
 		if u := after.UnitByID(id); u != nil {
