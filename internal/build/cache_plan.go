@@ -284,6 +284,9 @@ func (r *reuse) fillSheets(s *site.Site, sheets *sheetSpool) error {
 				if !ok || !r.brands[s.Brands[i].ID] {
 					continue
 				}
+				if b.Sheet.N == 0 && !s.Brands[i].HasPlaque() {
+					continue
+				}
 				if b.Sheet.N == 0 {
 					return fmt.Errorf("read build state: no plaque of %s in %s", b.Input.Source, k.path)
 				}

@@ -141,11 +141,14 @@ func (w unitWriter) write(file, id string, u *loadedUnit, s *site.Site) error {
 		}
 		bs.Body, bs.Text = put(html), put(text)
 		if i, ok := w.index[b.in.Source]; ok {
-			sheet, err := w.sheets.bytes(i)
-			if err != nil {
-				return err
+			// A brand whose status gets no plaque has no sheet.
+			if s.Brands[i].HasPlaque() {
+				sheet, err := w.sheets.bytes(i)
+				if err != nil {
+					return err
+				}
+				bs.Sheet = put(sheet)
 			}
-			bs.Sheet = put(sheet)
 			if bs.Files, err = w.files(s.Brands[i]); err != nil {
 				return err
 			}

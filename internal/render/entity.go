@@ -83,7 +83,7 @@ func brandPage(s *site.Site, ctx *pageContext, b *site.Brand) *Page {
 // unitPlaquesPage prints unit u's plaques: "showcase plaques --unit".
 func unitPlaquesPage(s *site.Site, ctx *pageContext, u *site.Unit) *Page {
 	p := newPage(s, ctx, "plaques", "plaques/"+u.ID+"/", u.Name+" · 品牌牌匾")
-	p.Unit, p.Brands = u, u.Brands
+	p.Unit, p.Brands = u, u.Plaqued
 	return p
 }
 

@@ -99,7 +99,7 @@ func (s *Site) decide(in Input, unpublished map[string]bool, diags *diag.List) {
 		}
 		return list[i].ID < list[j].ID
 	})
-	checkFuture(list, diags)
+	checkFuture(list, in.Today, diags)
 	if in.HasDecisions {
 		for _, b := range s.Brands {
 			s.resetStatus(b)
@@ -203,17 +203,22 @@ func (s *Site) record(b *Brand, e *Entry) {
 	}
 }
 
-// checkFuture reports a decision dated more than a year after every
-// other: a typo in the year, which would otherwise decide every brand's
-// status for years to come.
-func checkFuture(list []*Decision, diags *diag.List) {
-	if len(list) < 2 {
+// checkFuture reports a decision dated more than a year after both the
+// newest other decision and today: a typo in the year, which would
+// otherwise decide the brands' statuses for years to come. A yearly
+// review a little more than a year after the last one is no typo, since
+// it is not in the future.
+func checkFuture(list []*Decision, today time.Time, diags *diag.List) {
+	if len(list) == 0 {
 		return
 	}
-	last, prev := list[len(list)-1], list[len(list)-2]
-	if last.Date.After(prev.Date.AddDate(1, 0, 0)) {
+	last, ref := list[len(list)-1], today
+	if len(list) > 1 && list[len(list)-2].Date.After(ref) {
+		ref = list[len(list)-2].Date
+	}
+	if !ref.IsZero() && last.Date.After(ref.AddDate(1, 0, 0)) {
 		diags.Errorf(last.DatePos, "decision/far-future",
-			diag.T("决定日期 %s 比其他决定中最新的 %s 晚一年以上", "the date %s is more than a year after the newest other decision, %s", day(last.Date), day(prev.Date)),
+			diag.T("决定日期 %s 比今天和其他决定都晚一年以上", "the date %s is more than a year after today and every other decision", day(last.Date)),
 			diag.T("检查年份是否写错", "check the year for a typo"))
 	}
 }
