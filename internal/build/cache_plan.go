@@ -186,7 +186,7 @@ func (inc *incremental) planReuse(s *site.Site, reached reach.Reached, before []
 	for _, u := range s.Units {
 		k := inc.kept[u.ID]
 		if k == nil || reached.Units[u.ID] || !recorded(k.state.Files, u.Path()+"index.html") ||
-			len(u.Brands) > 0 && !recorded(k.state.Files, "plaques/"+u.ID+"/index.html") {
+			len(u.Plaqued) > 0 && !recorded(k.state.Files, "plaques/"+u.ID+"/index.html") {
 			continue
 		}
 		r.units[u.ID] = true

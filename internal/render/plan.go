@@ -90,7 +90,7 @@ func Pages(s *site.Site, ctx *pageContext) []*Page {
 	plaques.Brands = s.Plaqued
 	pages = append(pages, plaques)
 	for _, u := range s.Units {
-		if len(u.Brands) > 0 {
+		if len(u.Plaqued) > 0 {
 			pages = append(pages, unitPlaquesPage(s, ctx, u))
 		}
 	}

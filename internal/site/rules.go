@@ -64,7 +64,7 @@ func (s *Site) checkOwn(b *Brand, diags *diag.List) {
 		diags.Errorf(p.Status, "schema/named-date",
 			diag.T("状态 %q 是已命名的品牌，但没有写命名日期 named", "status %q is a named brand's, but no naming date (named) is given", b.Status.ID),
 			diag.T("添加一行 named: 命名日期，例如 named: 2020-12-20", "add a line \"named: 2020-12-20\" with the naming date"))
-	case b.Status != nil && !b.Named.IsZero() && len(s.Config.Campaign.Statuses) > 0 && b.Status.ID == s.Config.Campaign.Statuses[0].ID:
+	case b.Status != nil && !b.Named.IsZero() && s.unnamed(b.Status):
 		diags.Errorf(p.Named, "schema/named-status",
 			diag.T("写了命名日期，但状态 %q 表示尚未命名", "a naming date is given, but status %q means the brand is not named", b.Status.ID),
 			diag.T("命名后把 status 改为命名后的状态；尚未命名则删除 named 这一行", "change the status once named, or remove the named: line"))
@@ -137,4 +137,12 @@ func hasPlaqueFlags(cfg *config.Config) bool {
 		}
 	}
 	return false
+}
+
+// unnamed reports whether status st is the campaign's first, a new
+// brand's, which no brand has once it is named: a campaign of one status
+// is exempt, as is a first status with a plaque.
+func (s *Site) unnamed(st *config.Status) bool {
+	all := s.Config.Campaign.Statuses
+	return len(all) > 1 && st.ID == all[0].ID && !st.Plaque
 }
