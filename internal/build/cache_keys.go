@@ -23,7 +23,7 @@ import (
 
 // globalKey hashes everything that may reach every page: the program
 // itself (a new version may render differently), the configuration, the
-// theme's override files, the decisions and the options of the build. A state made under
+// theme's override files and the options of the build. A state made under
 // another key is of no use.
 func globalKey(fsys fs.FS, opts Options) ([32]byte, error) {
 	h := sha256.New()
@@ -37,12 +37,6 @@ func globalKey(fsys fs.FS, opts Options) ([32]byte, error) {
 	}
 	hashBytes(h, cfg)
 	if err := hashTree(h, fsys, "themes"); err != nil {
-		return [32]byte{}, err
-	}
-	// The decisions decide the statuses of the brands they name, which
-	// every list shows: a change of one rebuilds the site (see
-	// load_decisions.go). They are a few small files.
-	if err := hashTree(h, fsys, DecisionsDir); err != nil {
 		return [32]byte{}, err
 	}
 	return [32]byte(h.Sum(nil)), nil

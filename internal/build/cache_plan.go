@@ -34,6 +34,8 @@ type incremental struct {
 	prev *stateHeader
 	// kept are the units whose files are as the state holds them.
 	kept map[string]*keptUnit
+	// decisions are the key of decisions/ now.
+	decisions decisionsState
 }
 
 // openIncremental hashes the site and reads what of the last build's state
@@ -45,6 +47,9 @@ func openIncremental(fsys fs.FS, opts Options) (*incremental, error) {
 	inc := &incremental{dir: stateDir(opts.Dest), kept: map[string]*keptUnit{}}
 	var err error
 	if inc.global, err = globalKey(fsys, opts); err != nil {
+		return nil, err
+	}
+	if inc.decisions.Key, inc.decisions.Has, err = decisionsKey(fsys); err != nil {
 		return nil, err
 	}
 	racy := opts.racyWindow
@@ -113,6 +118,7 @@ func (inc *incremental) change() reach.Change {
 		return reach.Change{Everything: true}
 	}
 	c := reach.Change{Units: map[string]bool{}}
+	inc.decisionsChange(&c)
 	for id := range inc.keys {
 		if inc.kept[id] == nil {
 			c.Units[id] = true
@@ -148,7 +154,7 @@ func (inc *incremental) before(c reach.Change) ([]reach.Brand, bool) {
 			old = append(old, rb)
 		}
 	}
-	return old, true
+	return append(old, inc.decidedBefore(c)...), true
 }
 
 // reuse is what a build takes from the output it replaces.

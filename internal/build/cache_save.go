@@ -33,7 +33,7 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 	for i, b := range s.Brands {
 		index[b.Source] = i
 	}
-	h := &stateHeader{Version: stateVersion, Global: inc.global, Units: map[string][32]byte{},
+	h := &stateHeader{Version: stateVersion, Global: inc.global, Units: map[string][32]byte{}, Decisions: inc.decisionsRecord(s),
 		Order: make([]string, len(s.Brands))}
 	for i, b := range s.Brands {
 		h.Order[i] = b.ID

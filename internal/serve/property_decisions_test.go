@@ -92,6 +92,18 @@ func (ps *propertySite) restatus() {
 	ps.writeDecision(name, changes)
 }
 
+// withdraw removes a decision: the brands it alone named go back to
+// what the others say.
+func (ps *propertySite) withdraw() {
+	names := ps.decisionNames()
+	if len(names) == 0 {
+		return
+	}
+	name := names[ps.rng.IntN(len(names))]
+	delete(ps.decisions, name)
+	ps.must(os.Remove(filepath.Join(ps.src, "decisions", name)))
+}
+
 // forget takes brand id out of every decision, before it is deleted.
 func (ps *propertySite) forget(id string) {
 	for _, name := range ps.decisionNames() {

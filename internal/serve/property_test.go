@@ -26,8 +26,9 @@ import (
 // a name, a stage, a pairing, a brand deleted or added, a unit renamed, a
 // theme file, a theme with layouts of its own, the configuration, a bad
 // edit and its fix, and the office's decisions: one added, a status
-// changed, a delisting, a bad decision and its fix), and between them damages the live output (a file
-// deleted, a page written over in place, a file replaced). After each
+// changed, a delisting, one withdrawn, a bad decision and its fix), and
+// between them damages the live output (a file deleted, a page written
+// over in place, a file replaced). After each
 // step, every file a rebuild of the same output writes, and every file
 // the preview server serves, must be byte for byte what a build from
 // nothing writes. SHOWCASE_PROPERTY_SEED runs one more sequence.
@@ -190,9 +191,13 @@ func (ps *propertySite) edits() []edit {
 		{"decision", ok(func() { ps.addDecision(false) })},
 		{"restatus", ok(func() { ps.restatus() })},
 		{"delist", ok(func() { ps.addDecision(true) })},
+		{"withdraw", ok(func() { ps.withdraw() })},
 		{"bad decision", func() func() {
 			name := ps.addDecisionNaming("nowhere/none", "named")
-			return func() { ps.must(os.Remove(filepath.Join(ps.src, "decisions", name))) }
+			return func() {
+				delete(ps.decisions, name)
+				ps.must(os.Remove(filepath.Join(ps.src, "decisions", name)))
+			}
 		}},
 		{"bad", func() func() {
 			b := ps.brand()
