@@ -187,7 +187,11 @@ func (inc *incremental) planReuse(s *site.Site, reached reach.Reached, before []
 	}
 	r := &reuse{live: dest, units: map[string]bool{}, brands: map[string]bool{}, kept: inc.kept}
 	for _, b := range before {
-		r.gone = append(r.gone, b.ID)
+		// A brand listed for what the decisions said of it is there
+		// before and after; a unit's brands are listed on their own.
+		if !b.Decision {
+			r.gone = append(r.gone, b.ID)
+		}
 	}
 	for _, u := range s.Units {
 		k := inc.kept[u.ID]

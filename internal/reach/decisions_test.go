@@ -44,9 +44,10 @@ func decidedSite(t *testing.T, ids ...string) *site.Site {
 	return s
 }
 
-// TestOfDecisions checks that a change of decisions/ reaches the brands the
-// decisions name before and after, their units (whose pages list them) and
-// their partners' pages, and nothing else of the site.
+// TestOfDecisions checks that a change of decisions/ reaches the brands
+// the decisions say something else of, before or after, their units
+// (whose pages list them) and their partners' pages, and nothing else of
+// the site.
 func TestOfDecisions(t *testing.T) {
 	c := reach.Classify([]string{"decisions/d.md"})
 	if c.Everything || c.Theme || !c.Decisions || len(c.Units) > 0 {
@@ -60,6 +61,9 @@ func TestOfDecisions(t *testing.T) {
 		{[]string{"a/x"}, nil, []string{"a/x"}, []string{"a"}},
 		{[]string{"a/x"}, []string{"a/y"}, []string{"a/x", "a/y", "b/z"}, []string{"a"}},
 		{nil, nil, nil, nil},
+		// A decision that says the same of a brand reaches none.
+		{[]string{"a/x"}, []string{"a/x"}, nil, nil},
+		{[]string{"a/x", "a/y"}, []string{"a/y"}, []string{"a/x"}, []string{"a"}},
 	}
 	for _, tt := range tests {
 		old, now := decidedSite(t, tt.before...), decidedSite(t, tt.after...)

@@ -75,6 +75,13 @@ func UnitOf(p string) string {
 type Brand struct {
 	ID       string
 	Partners []string
+	// Decision is set on a brand listed for what the decisions said of
+	// it (see Decided): it is reached only when that changed. Said is
+	// that, as a signature, and Units are the units, besides its own,
+	// whose pages show its pairings.
+	Decision bool
+	Said     string
+	Units    []string
 }
 
 // Before returns the brands of the given units as site s has them, for
@@ -108,27 +115,6 @@ func BrandOf(b *site.Brand) Brand {
 	return r
 }
 
-// Decided returns the brands the decisions of site s name, for Of: in
-// the site before a change of decisions/, the brands whose pages showed
-// what the old decisions said. Brands named by no decision keep the
-// campaign's first status whatever the decisions say.
-func Decided(s *site.Site) []Brand {
-	if s == nil {
-		return nil
-	}
-	seen := map[*site.Brand]bool{}
-	var out []Brand
-	for _, d := range s.Decisions {
-		for _, e := range d.Entries {
-			if !seen[e.Brand] {
-				seen[e.Brand] = true
-				out = append(out, BrandOf(e.Brand))
-			}
-		}
-	}
-	return out
-}
-
 // Reached is what a change reaches.
 type Reached struct {
 	// All is set when every file is stale.
@@ -156,19 +142,16 @@ func Of(c Change, before []Brand, after *site.Site, wholeSite bool) Reached {
 	for id := range c.Units {
 		r.Units[id] = true
 	}
+	var decided []Brand
 	for _, b := range before {
+		if b.Decision {
+			decided = append(decided, b)
+			continue
+		}
 		r.Brands[b.ID] = true
 	}
 	if c.Decisions {
-		// A decision's brands change status: their pages, their units'
-		// pages and plaques, which list them, and their partners'.
-		for _, b := range Decided(after) {
-			r.Brands[b.ID] = true
-		}
-		for id := range r.Brands {
-			unit, _, _ := strings.Cut(id, "/")
-			r.Units[unit] = true
-		}
+		r.decisions(decided, Decided(after))
 	}
 	for id := range c.Units {
 		if u := after.UnitByID(id); u != nil {
@@ -179,6 +162,9 @@ func Of(c Change, before []Brand, after *site.Site, wholeSite bool) Reached {
 	}
 	partners := map[string]bool{}
 	for _, b := range before {
+		if b.Decision && !r.Brands[b.ID] {
+			continue
+		}
 		for _, p := range b.Partners {
 			partners[p] = true
 		}
