@@ -3,7 +3,6 @@ package site
 import (
 	"html/template"
 	"sort"
-	"strings"
 	"time"
 
 	"showcase/internal/config"
@@ -250,27 +249,3 @@ func (b *Brand) History() []History {
 
 // Decided lists what the decisions did to the brand, oldest first.
 func (b *Brand) Decided() []*Entry { return b.decisions }
-
-// DecisionByID returns the decision with id, or nil.
-func (s *Site) DecisionByID(id string) *Decision {
-	for _, d := range s.Decisions {
-		if d.ID == id {
-			return d
-		}
-	}
-	return nil
-}
-
-// DecisionID is the id of the decision file at path decisions/<id>.md, or
-// "" when path is not one.
-func DecisionID(path string) string {
-	rest, ok := strings.CutPrefix(path, "decisions/")
-	if !ok || strings.Contains(rest, "/") {
-		return ""
-	}
-	id, ok := strings.CutSuffix(rest, ".md")
-	if !ok {
-		return ""
-	}
-	return id
-}
