@@ -10,7 +10,7 @@ import (
 )
 
 func decodeCampaign(d *fields.Decoder, n *yaml.Node, c *Campaign) {
-	m, ok := d.Mapping(n, diag.T("campaign（创建活动）", "campaign"), fields.Keys{Known: []string{"name", "stages", "statuses", "reviews"}})
+	m, ok := d.Mapping(n, diag.T("campaign（创建活动）", "campaign"), fields.Keys{Known: []string{"name", "stages", "statuses", "reviews", "brandsPerOrganization"}})
 	if !ok {
 		return
 	}
@@ -52,6 +52,16 @@ func decodeCampaign(d *fields.Decoder, n *yaml.Node, c *Campaign) {
 	}
 	if v := m.Value("reviews"); v != nil {
 		decodeReviews(d, v, c)
+	}
+	c.BrandsPerOrganization = 1
+	if v := m.Value("brandsPerOrganization"); v != nil {
+		if n, ok := d.Int(v, "brandsPerOrganization"); ok && n >= 1 {
+			c.BrandsPerOrganization = n
+		} else if ok {
+			d.Errorf(v, "config/brands-per-organization",
+				diag.T("brandsPerOrganization 至少是 1", "brandsPerOrganization must be at least 1"),
+				diag.T("一组织一品牌写 1；一个支部允许两个品牌写 2", "write 1 for one brand per organization, 2 to allow two"))
+		}
 	}
 }
 

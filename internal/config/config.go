@@ -37,8 +37,11 @@ type Campaign struct {
 	Stages   []Stage
 	Statuses []Status
 	// Reviews are the results of the yearly review (年度复查验收) a
-	// decision may give; see decisions.go.
+	// decision may give; see flags.go.
 	Reviews []Review
+	// BrandsPerOrganization is how many brands one organization may
+	// have before it is a warning: 1 (一组织一品牌) unless set.
+	BrandsPerOrganization int
 }
 
 // Stage is one campaign stage; ID is ASCII and used in URLs.

@@ -89,10 +89,10 @@ func (s *Site) checkSite(today time.Time, diags *diag.List) {
 		if b.Organization != "" {
 			key := b.Unit.ID + "\x00" + b.Organization
 			orgs[key] = append(orgs[key], b)
-			if n := len(orgs[key]); n == 2 {
+			if n, most := len(orgs[key]), max(s.Config.Campaign.BrandsPerOrganization, 1); n == most+1 {
 				diags.Warnf(b.Places.Organization, "schema/organization-twice",
-					diag.T("党组织“%s”已有品牌 %s（一组织一品牌）", "organization %q already has brand %s (one brand per organization)", b.Organization, orgs[key][0].ID),
-					diag.T("确认是否同一党组织创建了两个品牌", "check whether one organization really created two brands"))
+					diag.T("党组织“%s”已有品牌 %s，每个党组织最多 %d 个品牌", "organization %q already has brand %s; an organization has at most %d", b.Organization, orgs[key][0].ID, most),
+					diag.T("确认是否同一党组织创建了多个品牌；活动允许时可在 showcase.yaml 设置 campaign.brandsPerOrganization", "check whether one organization really created more brands; campaign.brandsPerOrganization in showcase.yaml allows more"))
 			}
 		}
 		s.checkOrganization(b, diags)

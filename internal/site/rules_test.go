@@ -144,6 +144,8 @@ func decidedCases() []decidedCase {
 			[]string{"content/tax/lanqiao/index.md:2:7 schema/name-taken"}},
 		{"one organization with two brands", map[string]string{"content/finance/other/index.md": lines(ruleBrand, map[int]string{2: "name: 暖心账本", 10: "\x00", 11: "\x00"}), "content/finance/other/logo.svg": svg},
 			[]string{"content/finance/other/index.md:3:15 schema/organization-twice warning"}},
+		{"two brands allowed per organization", map[string]string{"showcase.yaml": decidedConfig + "  brandsPerOrganization: 2\n", "content/finance/other/index.md": lines(ruleBrand, map[int]string{2: "name: 暖心账本", 10: "\x00", 11: "\x00"}), "content/finance/other/logo.svg": svg},
+			nil},
 		{"an organization the unit does not list", map[string]string{"content/finance/_unit.md": "---\nname: 示例市财政局\norganizations:\n  - {name: 中共示例市财政局机关第二支部委员会}\n---\n"},
 			[]string{ledger + ":3:15 schema/organization-unknown"}},
 		{"an organization listed twice in the unit", map[string]string{"content/finance/_unit.md": "---\nname: 示例市财政局\norganizations:\n  - {name: 中共示例市财政局机关第一支部委员会}\n  - {name: 中共示例市财政局机关第一支部委员会}\n---\n"},
