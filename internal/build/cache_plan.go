@@ -226,9 +226,10 @@ func recorded(records []fileRecord, file string) bool {
 // keptBlocks returns the files of the search text blocks a build keeps.
 // A block holds the texts of a run of brands in site order, the texts
 // coming from each brand's own file: it is unchanged when the same brands,
-// none of whose units changed, stand at the same places as last time.
+// none of whose units changed, stand at the same places as last time. The
+// index holds the listed brands only.
 func keptBlocks(s *site.Site, prev []string, units map[string]bool) map[string]bool {
-	n := len(s.Brands)
+	n := len(s.Listed)
 	size := search.BlockSize(n, search.Options{})
 	if size != search.BlockSize(len(prev), search.Options{}) {
 		return nil
@@ -239,7 +240,7 @@ func keptBlocks(s *site.Site, prev []string, units map[string]bool) map[string]b
 		lo, hi := k*size, min((k+1)*size, n)
 		same := min((k+1)*size, len(prev)) == hi
 		for i := lo; same && i < hi; i++ {
-			same = prev[i] == s.Brands[i].ID && units[s.Brands[i].Unit.ID]
+			same = prev[i] == s.Listed[i].ID && units[s.Listed[i].Unit.ID]
 		}
 		if same {
 			kept[render.SearchBlockFile(k)] = true

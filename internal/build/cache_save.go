@@ -34,8 +34,8 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 		index[b.Source] = i
 	}
 	h := &stateHeader{Version: stateVersion, Global: inc.global, Units: map[string][32]byte{}, Decisions: inc.decisionsRecord(s),
-		Order: make([]string, len(s.Brands))}
-	for i, b := range s.Brands {
+		Order: make([]string, len(s.Listed))}
+	for i, b := range s.Listed {
 		h.Order[i] = b.ID
 	}
 	var mu sync.Mutex
@@ -65,7 +65,7 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 	if err := removeStaleUnits(inc.dir, h.Units); err != nil {
 		return err
 	}
-	_, blocks := search.Layout(len(s.Brands), search.Options{})
+	_, blocks := search.Layout(len(s.Listed), search.Options{})
 	for k := range blocks {
 		rec, err := recordFile(dest, render.SearchBlockFile(k))
 		if err != nil {

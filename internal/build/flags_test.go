@@ -13,11 +13,12 @@ import (
 
 // TestStatusFlagsCount builds the sample site with the status flags of
 // its showcase.yaml, and again without them, and counts what the flags
-// decide: the plaques on /plaques/, the home page's counts and the kiosk's
-// attract-loop slides. With the flags the two delisted brands leave every
-// list and count, and only named and demonstration brands get a plaque;
-// without them the site behaves as before the flags: every brand counts
-// and has a plaque, and exemplary is still featured.
+// decide: the plaques on /plaques/, the home page's counts, the kiosk's
+// attract-loop slides and the search index. With the flags the two
+// delisted brands leave every list and count, and only named and
+// demonstration brands get a plaque; without them the site behaves as
+// before the flags: every brand counts and has a plaque, and exemplary is
+// still featured.
 func TestStatusFlagsCount(t *testing.T) {
 	cases := []struct {
 		name                           string
@@ -74,6 +75,10 @@ func TestStatusFlagsCount(t *testing.T) {
 			}
 			if got := strings.Count(read(kiosk, render.AttractPath), `"href":`); got != c.loop {
 				t.Errorf("attract loop: %d slides, want %d", got, c.loop)
+			}
+			// The search index leaves a delisted brand out too.
+			if found := strings.Contains(read(web, "search/meta.js"), "悦读驿站"); found != c.strip {
+				t.Errorf("search index holds the delisted 悦读驿站: %t, want %t", found, c.strip)
 			}
 			// A delisted brand keeps its page, marked as delisted when
 			// its status is not listed.
