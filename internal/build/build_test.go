@@ -66,12 +66,12 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// copySite copies the sample site's configuration and content into a
+// copySite copies the sample site's configuration, content and decisions into a
 // temporary folder the test may change.
 func copySite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"showcase.yaml", "content"} {
+	for _, name := range []string{"showcase.yaml", "content", "decisions"} {
 		src := filepath.Join(repoRoot, name)
 		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {

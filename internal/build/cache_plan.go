@@ -34,6 +34,8 @@ type incremental struct {
 	prev *stateHeader
 	// kept are the units whose files are as the state holds them.
 	kept map[string]*keptUnit
+	// decisions are the key of decisions/ now.
+	decisions decisionsState
 }
 
 // openIncremental hashes the site and reads what of the last build's state
@@ -45,6 +47,9 @@ func openIncremental(fsys fs.FS, opts Options) (*incremental, error) {
 	inc := &incremental{dir: stateDir(opts.Dest), kept: map[string]*keptUnit{}}
 	var err error
 	if inc.global, err = globalKey(fsys, opts); err != nil {
+		return nil, err
+	}
+	if inc.decisions.Key, inc.decisions.Has, err = decisionsKey(fsys); err != nil {
 		return nil, err
 	}
 	racy := opts.racyWindow
@@ -113,6 +118,7 @@ func (inc *incremental) change() reach.Change {
 		return reach.Change{Everything: true}
 	}
 	c := reach.Change{Units: map[string]bool{}}
+	inc.decisionsChange(&c)
 	for id := range inc.keys {
 		if inc.kept[id] == nil {
 			c.Units[id] = true
@@ -148,7 +154,7 @@ func (inc *incremental) before(c reach.Change) ([]reach.Brand, bool) {
 			old = append(old, rb)
 		}
 	}
-	return old, true
+	return append(old, inc.decidedBefore(c)...), true
 }
 
 // reuse is what a build takes from the output it replaces.
@@ -181,12 +187,16 @@ func (inc *incremental) planReuse(s *site.Site, reached reach.Reached, before []
 	}
 	r := &reuse{live: dest, units: map[string]bool{}, brands: map[string]bool{}, kept: inc.kept}
 	for _, b := range before {
-		r.gone = append(r.gone, b.ID)
+		// A brand listed for what the decisions said of it is there
+		// before and after; a unit's brands are listed on their own.
+		if !b.Decision {
+			r.gone = append(r.gone, b.ID)
+		}
 	}
 	for _, u := range s.Units {
 		k := inc.kept[u.ID]
 		if k == nil || reached.Units[u.ID] || !recorded(k.state.Files, u.Path()+"index.html") ||
-			len(u.Brands) > 0 && !recorded(k.state.Files, "plaques/"+u.ID+"/index.html") {
+			len(u.Plaqued) > 0 && !recorded(k.state.Files, "plaques/"+u.ID+"/index.html") {
 			continue
 		}
 		r.units[u.ID] = true
@@ -216,9 +226,10 @@ func recorded(records []fileRecord, file string) bool {
 // keptBlocks returns the files of the search text blocks a build keeps.
 // A block holds the texts of a run of brands in site order, the texts
 // coming from each brand's own file: it is unchanged when the same brands,
-// none of whose units changed, stand at the same places as last time.
+// none of whose units changed, stand at the same places as last time. The
+// index holds the listed brands only.
 func keptBlocks(s *site.Site, prev []string, units map[string]bool) map[string]bool {
-	n := len(s.Brands)
+	n := len(s.Listed)
 	size := search.BlockSize(n, search.Options{})
 	if size != search.BlockSize(len(prev), search.Options{}) {
 		return nil
@@ -229,7 +240,7 @@ func keptBlocks(s *site.Site, prev []string, units map[string]bool) map[string]b
 		lo, hi := k*size, min((k+1)*size, n)
 		same := min((k+1)*size, len(prev)) == hi
 		for i := lo; same && i < hi; i++ {
-			same = prev[i] == s.Brands[i].ID && units[s.Brands[i].Unit.ID]
+			same = prev[i] == s.Listed[i].ID && units[s.Listed[i].Unit.ID]
 		}
 		if same {
 			kept[render.SearchBlockFile(k)] = true
@@ -282,6 +293,9 @@ func (r *reuse) fillSheets(s *site.Site, sheets *sheetSpool) error {
 			for _, b := range k.state.Brands {
 				i, ok := index[b.Input.Source]
 				if !ok || !r.brands[s.Brands[i].ID] {
+					continue
+				}
+				if b.Sheet.N == 0 && !s.Brands[i].HasPlaque() {
 					continue
 				}
 				if b.Sheet.N == 0 {

@@ -33,9 +33,9 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 	for i, b := range s.Brands {
 		index[b.Source] = i
 	}
-	h := &stateHeader{Version: stateVersion, Global: inc.global, Units: map[string][32]byte{},
-		Order: make([]string, len(s.Brands))}
-	for i, b := range s.Brands {
+	h := &stateHeader{Version: stateVersion, Global: inc.global, Units: map[string][32]byte{}, Decisions: inc.decisionsRecord(s),
+		Order: make([]string, len(s.Listed))}
+	for i, b := range s.Listed {
 		h.Order[i] = b.ID
 	}
 	var mu sync.Mutex
@@ -65,7 +65,7 @@ func (inc *incremental) save(l *Loader, s *site.Site, dest string, bodies *bodyS
 	if err := removeStaleUnits(inc.dir, h.Units); err != nil {
 		return err
 	}
-	_, blocks := search.Layout(len(s.Brands), search.Options{})
+	_, blocks := search.Layout(len(s.Listed), search.Options{})
 	for k := range blocks {
 		rec, err := recordFile(dest, render.SearchBlockFile(k))
 		if err != nil {
@@ -141,11 +141,14 @@ func (w unitWriter) write(file, id string, u *loadedUnit, s *site.Site) error {
 		}
 		bs.Body, bs.Text = put(html), put(text)
 		if i, ok := w.index[b.in.Source]; ok {
-			sheet, err := w.sheets.bytes(i)
-			if err != nil {
-				return err
+			// A brand whose status gets no plaque has no sheet.
+			if s.Brands[i].HasPlaque() {
+				sheet, err := w.sheets.bytes(i)
+				if err != nil {
+					return err
+				}
+				bs.Sheet = put(sheet)
 			}
-			bs.Sheet = put(sheet)
 			if bs.Files, err = w.files(s.Brands[i]); err != nil {
 				return err
 			}

@@ -45,6 +45,9 @@ type stateHeader struct {
 	Dev, Ino uint64
 	// Units are the keys of the units whose files the state holds.
 	Units map[string][32]byte
+	// Decisions are the key of decisions/ and the brands it named; see
+	// cache_decisions.go.
+	Decisions decisionsState
 	// Spare, when set, is the output the last build replaced, kept in
 	// the state folder with SpareDev and SpareIno its identity: its files
 	// are the output's but for the regions in Dirty (files and folders of

@@ -174,8 +174,15 @@ func TestKioskAttractData(t *testing.T) {
 	if err := json.Unmarshal(bytes.TrimSuffix(js, []byte(";")), &slides); err != nil {
 		t.Fatal(err)
 	}
-	if len(slides) != 17 {
-		t.Fatalf("%d slides, want the sample's 17 brands", len(slides))
+	// The sample has 17 brands; the two delisted ones (listed: false)
+	// leave the attract loop.
+	if len(slides) != 15 {
+		t.Fatalf("%d slides, want the sample's 15 listed brands", len(slides))
+	}
+	for _, s := range slides {
+		if s.Name == "悦读驿站" || s.Name == "抢修尖兵" {
+			t.Errorf("delisted brand %s is in the attract loop", s.Name)
+		}
 	}
 	// The sample's demonstration brands, in site order.
 	featured := map[string]bool{"红色账本": true, "蓝色连心桥": true, "仁心党旗红": true}

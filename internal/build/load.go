@@ -27,6 +27,8 @@ type Loader struct {
 	top   diag.List // the configuration's findings and the content walk's outside any unit
 	units map[string]*loadedUnit
 	keys  site.SortKeys
+	// decisions are the documents of decisions/, read whole.
+	decisions *loadedDecisions
 }
 
 // loadedUnit is one unit's folder as last loaded.
@@ -90,7 +92,11 @@ func (l *Loader) read(kept map[string]*loadedUnit) (bool, diag.List, error) {
 	if dec.err != nil {
 		return false, nil, dec.err
 	}
-	l.cfg, l.top, l.units = cfg, cfgDiags, maps.Clone(kept)
+	decisions, err := readDecisions(l.fsys, cfg, l.opts)
+	if err != nil {
+		return false, nil, err
+	}
+	l.cfg, l.top, l.units, l.decisions = cfg, cfgDiags, maps.Clone(kept), decisions
 	for _, d := range walk {
 		if id := reach.UnitOf(d.Pos.File); id != "" {
 			l.unit(id).walk = append(l.unit(id).walk, d)
@@ -205,6 +211,7 @@ func (l *Loader) assemble() (*site.Site, diag.List, error) {
 		}
 		checkSiteSize(brandDocs, in.Brands, &diags)
 	}
+	l.addDecisions(&in, &diags)
 	s, siteDiags := site.Assemble(in)
 	diags = append(diags, siteDiags...)
 	diags.Sort()

@@ -22,10 +22,10 @@ campaign:
     - {id: exemplary, name: 示范品牌}
 `
 
-// brandFile returns a valid brand file with name, declared on date; extra
-// lines go into the front matter.
+// brandFile returns a valid brand file with name, declared on date, of an
+// organization of its own; extra lines go into the front matter.
 func brandFile(name, status, date string, extra ...string) string {
-	return "---\nname: " + name + "\norganization: 中共测试支部委员会\nsecretary: 李某某\nstage: declare\nstatus: " + status +
+	return "---\nname: " + name + "\norganization: 中共测试" + name + "支部委员会\nsecretary: 李某某\nstage: declare\nstatus: " + status +
 		"\ndeclared: " + date + "\nlogo: logo.svg\nconcept: 理念。\ncarriers:\n  - {name: 载体}\n" +
 		strings.Join(extra, "\n") + "\n---\n正文\n"
 }
@@ -115,7 +115,7 @@ func TestOrdering(t *testing.T) {
 		"content/yy/an/index.md":    brandFile("安全卫士", "exemplary", "2020-03-01"),
 		"content/yy/lan/index.md":   brandFile("蓝色连心桥", "exemplary", "2020-02-01"),
 		"content/yy/bei/index.md":   brandFile("北斗星光", "cultivating", "2020-02-01"),
-		"content/xx/bei/index.md":   brandFile("北斗星光", "cultivating", "2021-05-05"),
+		"content/xx/bei/index.md":   brandFile("北斗之光", "cultivating", "2021-05-05"),
 		"content/ww/zhong/index.md": brandFile("中流砥柱", "cultivating", "2020-01-01"),
 		"content/zz/draft/index.md": brandFile("草稿品牌", "cultivating", "2020-01-01", "draft: true"),
 	}), build.LoadOptions{})

@@ -70,6 +70,8 @@ func (s *Session) Update(ctx context.Context, paths []string) (*Update, diag.Lis
 	switch {
 	case change.Everything:
 		st, diags, err = s.loader.Load(ctx)
+	case change.Decisions:
+		st, diags, err = s.updateDecisions(ctx, &change, &before)
 	case len(change.Units) > 0:
 		st, diags, err = s.loader.Update(ctx, keys(change.Units))
 	default:

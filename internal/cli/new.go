@@ -28,6 +28,12 @@ type newData struct {
 	UnitID, BrandID string
 	Stages          []config.Stage
 	Statuses        []config.Status
+	Reviews         []config.Review
+	// Decided is set when the site has a decisions/ folder: the office's
+	// decisions, not the brand's file, then give its status.
+	Decided bool
+	// Review is the review result written in a decision's example.
+	Review string
 	// Stage and Status are the values written: the campaign's first
 	// stage and status, which are valid, or placeholders when the site's
 	// configuration names none.
@@ -39,7 +45,7 @@ func (e *env) newFile(args []string) int {
 	source := fs.String("source", ".", "site folder holding showcase.yaml and content/ (default: found from the working folder up)")
 	lang := langFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: showcase new [--source DIR] [--lang zh|en] unit <unit-id>  |  brand <unit-id>/<brand-id>")
+		fmt.Fprintln(e.stderr, "usage: showcase new [--source DIR] [--lang zh|en] unit <unit-id>  |  brand <unit-id>/<brand-id>  |  decision <id>")
 		fs.PrintDefaults()
 	}
 	if code, ok := e.parse(fs, args); !ok {
@@ -67,23 +73,26 @@ func (e *env) newFile(args []string) int {
 
 // newArgs checks the kind and id arguments.
 func (e *env) newArgs(args []string) (kind, id string, ok bool) {
-	if len(args) != 2 || (args[0] != "unit" && args[0] != "brand") {
-		e.fail("showcase new 要写明新建什么（unit 单位或 brand 品牌）和它的 id", "\"showcase new\" needs what to create and its id")
-		e.advise("showcase new unit <单位id>   或   showcase new brand <单位id>/<品牌id>", "showcase new unit <unit-id>   or   showcase new brand <unit-id>/<brand-id>")
+	if len(args) != 2 || (args[0] != "unit" && args[0] != "brand" && args[0] != "decision") {
+		e.fail("showcase new 要写明新建什么（unit 单位、brand 品牌或 decision 决定）和它的 id", "\"showcase new\" needs what to create and its id")
+		e.advise("showcase new unit <单位id>   或   showcase new brand <单位id>/<品牌id>   或   showcase new decision <决定id>", "showcase new unit <unit-id>   or   showcase new brand <unit-id>/<brand-id>   or   showcase new decision <id>")
 		return "", "", false
 	}
 	kind, id = args[0], args[1]
 	parts := strings.Split(id, "/")
-	want := map[string]int{"unit": 1, "brand": 2}[kind]
+	want := map[string]int{"unit": 1, "brand": 2, "decision": 1}[kind]
 	valid := len(parts) == want
 	for _, p := range parts {
 		valid = valid && fields.ValidID(p)
 	}
 	if !valid {
-		e.fail("%[1]q 不是合规的%[2]s id", "%[1]q is not a valid %[3]s id", id, map[string]string{"unit": "单位", "brand": "品牌"}[kind], kind)
-		if kind == "brand" {
+		e.fail("%[1]q 不是合规的%[2]s id", "%[1]q is not a valid %[3]s id", id, map[string]string{"unit": "单位", "brand": "品牌", "decision": "决定"}[kind], kind)
+		switch kind {
+		case "brand":
 			e.advise("写成 <单位id>/<品牌id>，只用小写英文字母、数字和连字符，例如 finance/ledger", "write <unit-id>/<brand-id> in lower-case letters, digits and hyphens, for example finance/ledger")
-		} else {
+		case "decision":
+			e.advise("只用小写英文字母、数字和连字符，例如 2020-12-20-first-naming", "use lower-case letters, digits and hyphens, for example 2020-12-20-first-naming")
+		default:
 			e.advise("只用小写英文字母、数字和连字符，例如 finance", "use lower-case letters, digits and hyphens, for example finance")
 		}
 		return "", "", false
@@ -102,6 +111,9 @@ func writeNew(root *os.Root, kind, id string) (string, error) {
 	fillCampaign(root.FS(), &data)
 	dir := path.Join(content.Dir, unitID)
 	file := path.Join(dir, content.UnitFile)
+	if kind == "decision" {
+		dir, file = decisionsDir, path.Join(decisionsDir, id+".md")
+	}
 	if kind == "brand" {
 		if _, err := fs.Stat(root.FS(), file); err != nil {
 			return "", errNoUnit
@@ -150,7 +162,22 @@ func fillCampaign(fsys fs.FS, data *newData) {
 	if len(data.Statuses) > 0 {
 		data.Status = data.Statuses[0].ID
 	}
+	for _, r := range cfg.Campaign.Reviews {
+		r.Name = oneLine(r.Name)
+		data.Reviews = append(data.Reviews, r)
+	}
+	data.Review = "pass"
+	if len(data.Reviews) > 0 {
+		data.Review = data.Reviews[0].ID
+	}
+	if info, err := fs.Stat(fsys, decisionsDir); err == nil && info.IsDir() {
+		data.Decided = true
+	}
 }
+
+// decisionsDir is the folder of the office's decisions; the build reads
+// it (build.DecisionsDir), and cli does not import build for a name.
+const decisionsDir = "decisions"
 
 // oneLine keeps a name from breaking out of its comment line.
 func oneLine(s string) string {

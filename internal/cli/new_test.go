@@ -35,6 +35,8 @@ func TestNewFilledPassesCheck(t *testing.T) {
 		}
 		fill(t, unit, false)
 		fill(t, brand, optional)
+		// The template's example name is the sample site's own brand's.
+		rename(t, brand, "name: 红色账本", "name: 新建品牌")
 		copyFile(t, "../../content/finance/ledger/logo.svg", filepath.Join(dir, "content/newunit/newbrand/logo.svg"))
 		for _, p := range []string{"1.jpg", "2.jpg"} {
 			copyFile(t, "../../content/finance/ledger/photos/"+p, filepath.Join(dir, "content/newunit/newbrand/photos", p))
@@ -66,20 +68,34 @@ func fill(t *testing.T, file string, optional bool) {
 	}
 }
 
+// rename replaces old with new in file.
+func rename(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // sampleSite copies the repository's sample configuration and content.
 func sampleSite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := filepath.Walk("../../content", func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
+	for _, tree := range []string{"../../content", "../../decisions"} {
+		err := filepath.Walk(tree, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel("../..", p)
+			copyFile(t, p, filepath.Join(dir, rel))
+			return nil
+		})
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel("../..", p)
-		copyFile(t, p, filepath.Join(dir, rel))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	copyFile(t, "../../showcase.yaml", filepath.Join(dir, "showcase.yaml"))
 	return dir

@@ -10,7 +10,7 @@ import (
 )
 
 func decodeCampaign(d *fields.Decoder, n *yaml.Node, c *Campaign) {
-	m, ok := d.Mapping(n, diag.T("campaign（创建活动）", "campaign"), fields.Keys{Known: []string{"name", "stages", "statuses"}})
+	m, ok := d.Mapping(n, diag.T("campaign（创建活动）", "campaign"), fields.Keys{Known: []string{"name", "stages", "statuses", "reviews", "brandsPerOrganization"}})
 	if !ok {
 		return
 	}
@@ -39,10 +39,8 @@ func decodeCampaign(d *fields.Decoder, n *yaml.Node, c *Campaign) {
 		items, _ := d.Seq(v, "statuses")
 		for _, it := range items {
 			var s Status
-			if decodeEntry(d, it, "statuses", []string{"id", "name", "featured"}, &s.ID, &s.Name, seen, func(em fields.Map) {
-				if f := em.Value("featured"); f != nil {
-					s.Featured, _ = d.Bool(f, "featured")
-				}
+			if decodeEntry(d, it, "statuses", []string{"id", "name", "featured", "plaque", "listed"}, &s.ID, &s.Name, seen, func(em fields.Map) {
+				decodeFlags(d, em, &s)
 			}) {
 				c.Statuses = append(c.Statuses, s)
 			}
@@ -51,6 +49,19 @@ func decodeCampaign(d *fields.Decoder, n *yaml.Node, c *Campaign) {
 			d.Errorf(v, "config/statuses", diag.T("至少要有一个状态", "at least one status is needed"), diag.Text{})
 		}
 		markDefaultFeatured(c.Statuses)
+	}
+	if v := m.Value("reviews"); v != nil {
+		decodeReviews(d, v, c)
+	}
+	c.BrandsPerOrganization = 1
+	if v := m.Value("brandsPerOrganization"); v != nil {
+		if n, ok := d.Int(v, "brandsPerOrganization"); ok && n >= 1 {
+			c.BrandsPerOrganization = n
+		} else if ok {
+			d.Errorf(v, "config/brands-per-organization",
+				diag.T("brandsPerOrganization 至少是 1", "brandsPerOrganization must be at least 1"),
+				diag.T("一组织一品牌写 1；一个支部允许两个品牌写 2", "write 1 for one brand per organization, 2 to allow two"))
+		}
 	}
 }
 

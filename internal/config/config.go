@@ -37,6 +37,12 @@ type Campaign struct {
 	Name     string
 	Stages   []Stage
 	Statuses []Status
+	// Reviews are the results of the yearly review (年度复查验收) a
+	// decision may give; see flags.go.
+	Reviews []Review
+	// BrandsPerOrganization is how many brands one organization may
+	// have before it is a warning: 1 (一组织一品牌) unless set.
+	BrandsPerOrganization int
 }
 
 // Stage is one campaign stage; ID is ASCII and used in URLs.
@@ -48,10 +54,15 @@ type Stage struct {
 
 // Status is one brand status; ID is ASCII and used in URLs. Featured
 // statuses are the demonstration brands shown first on the home page.
+// Plaque statuses get a plaque (see Config.Plaqued); an Unlisted status
+// (listed: false) keeps its brands' pages but leaves every list, count,
+// plaque and the attract loop.
 type Status struct {
 	ID       string
 	Name     string
 	Featured bool
+	Plaque   bool
+	Unlisted bool
 }
 
 // Plaque sets the printed plaque's paper.

@@ -154,9 +154,13 @@ func (c *corpus) brand(i int) Brand {
 	u := c.unitOf(i)
 	unitName := c.unitName(u)
 	theme := pick(r, themes)
+	// Each brand has an organization of its own (一组织一品牌): the kind
+	// is drawn, as it always was, so every later draw stays the same, and
+	// the branch is numbered by the brand.
+	_ = pick(r, branchKinds)
 	b := Brand{
 		UnitID: c.unitID(u), ID: c.brandID(i), Name: c.brandName(i),
-		Organization: "中共" + unitName + pick(r, branchKinds),
+		Organization: fmt.Sprintf("中共%s第%d党支部委员会", unitName, i+1),
 		Secretary:    pick(r, surnames) + pick(r, givenNames),
 		Members:      5 + r.IntN(80),
 		logo:         r.IntN(1 << 16),

@@ -87,32 +87,32 @@ func checkQRCodes(t *testing.T, file string, s *site.Site, brands []*site.Brand,
 }
 
 // TestSamplePlaques prints every plaque of the sample site: one sheet per
-// brand at the configured paper, in unit order, with no blank sheet, each
+// named brand (a status with plaque: true) at the configured paper, in unit order, with no blank sheet, each
 // holding its brand's name. The first and the last sheet are rendered, and
 // their QR codes decode to their own brands' pages, so the codes are
 // readable in print and the sheets are not shifted.
 func TestSamplePlaques(t *testing.T) {
 	s := loadSite(t, repoRoot)
 	file, res := printSite(t, printpdf.Options{Source: repoRoot})
-	if res.Sheets != len(s.Brands) {
-		t.Errorf("printed %d plaques, want %d", res.Sheets, len(s.Brands))
+	if res.Sheets != len(s.Plaqued) {
+		t.Errorf("printed %d plaques, want %d", res.Sheets, len(s.Plaqued))
 	}
-	checkSheets(t, file, s, s.Brands)
-	checkQRCodes(t, file, s, s.Brands, 100, 0, len(s.Brands)-1)
+	checkSheets(t, file, s, s.Plaqued)
+	checkQRCodes(t, file, s, s.Plaqued, 100, 0, len(s.Plaqued)-1)
 }
 
 // TestUnitPlaques prints one unit's plaques only.
 func TestUnitPlaques(t *testing.T) {
 	s := loadSite(t, repoRoot)
 	u := s.UnitByID("hospital")
-	if u == nil || len(u.Brands) == 0 {
-		t.Fatal("the sample has no unit hospital with brands")
+	if u == nil || len(u.Plaqued) == 0 {
+		t.Fatal("the sample has no unit hospital with plaques")
 	}
 	file, res := printSite(t, printpdf.Options{Source: repoRoot, Unit: u.ID})
-	if res.Sheets != len(u.Brands) {
-		t.Errorf("printed %d plaques, want %d", res.Sheets, len(u.Brands))
+	if res.Sheets != len(u.Plaqued) {
+		t.Errorf("printed %d plaques, want %d", res.Sheets, len(u.Plaqued))
 	}
-	checkSheets(t, file, s, u.Brands)
+	checkSheets(t, file, s, u.Plaqued)
 }
 
 // TestUnknownUnit names the units that can be printed; it needs no browser.

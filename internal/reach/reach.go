@@ -28,6 +28,9 @@ type Change struct {
 	Theme bool
 	// Units are the units whose folders under content/ changed.
 	Units map[string]bool
+	// Decisions is set when a document of decisions/ changed: it
+	// reaches the brands the old and new decisions name (see Decided).
+	Decisions bool
 }
 
 // Classify tells what a change of the files at paths (slash-separated,
@@ -39,6 +42,8 @@ func Classify(paths []string) Change {
 		switch unit := UnitOf(p); {
 		case p == "themes" || strings.HasPrefix(p, "themes/"):
 			c.Theme = true
+		case p == "decisions" || strings.HasPrefix(p, "decisions/"):
+			c.Decisions = true
 		case unit != "":
 			c.Units[unit] = true
 		case p == "content" || strings.HasPrefix(p, "content/"):
@@ -70,6 +75,13 @@ func UnitOf(p string) string {
 type Brand struct {
 	ID       string
 	Partners []string
+	// Decision is set on a brand listed for what the decisions said of
+	// it (see Decided): it is reached only when that changed. Said is
+	// that, as a signature, and Units are the units, besides its own,
+	// whose pages show its pairings.
+	Decision bool
+	Said     string
+	Units    []string
 }
 
 // Before returns the brands of the given units as site s has them, for
@@ -130,8 +142,16 @@ func Of(c Change, before []Brand, after *site.Site, wholeSite bool) Reached {
 	for id := range c.Units {
 		r.Units[id] = true
 	}
+	var decided []Brand
 	for _, b := range before {
+		if b.Decision {
+			decided = append(decided, b)
+			continue
+		}
 		r.Brands[b.ID] = true
+	}
+	if c.Decisions {
+		r.decisions(decided, Decided(after))
 	}
 	for id := range c.Units {
 		if u := after.UnitByID(id); u != nil {
@@ -142,6 +162,9 @@ func Of(c Change, before []Brand, after *site.Site, wholeSite bool) Reached {
 	}
 	partners := map[string]bool{}
 	for _, b := range before {
+		if b.Decision && !r.Brands[b.ID] {
+			continue
+		}
 		for _, p := range b.Partners {
 			partners[p] = true
 		}

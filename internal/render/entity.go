@@ -12,7 +12,7 @@ import (
 // plaques, as Plan makes it, without planning the rest of the site: the
 // preview server renders the page an edit touched before anything else.
 // It reports false for every other file, for a page Plan does not make
-// (a brand that is not published, the plaques of a unit without brands),
+// (a brand that is not published, the plaques of a unit without plaques),
 // and with the options that make the jobs of a plan share work (Splice,
 // Sheets).
 func EntityJob(s *site.Site, th *theme.Theme, opts Options, file string) (Job, bool) {
@@ -54,7 +54,7 @@ func entityPage(s *site.Site, ctx *pageContext, file string) *Page {
 			return nil
 		case dir == strings.TrimSuffix(u.Path(), "/"):
 			return unitPage(s, ctx, u)
-		case len(u.Brands) > 0:
+		case len(u.Plaqued) > 0:
 			return unitPlaquesPage(s, ctx, u)
 		}
 	}
@@ -83,7 +83,7 @@ func brandPage(s *site.Site, ctx *pageContext, b *site.Brand) *Page {
 // unitPlaquesPage prints unit u's plaques: "showcase plaques --unit".
 func unitPlaquesPage(s *site.Site, ctx *pageContext, u *site.Unit) *Page {
 	p := newPage(s, ctx, "plaques", "plaques/"+u.ID+"/", u.Name+" · 品牌牌匾")
-	p.Unit, p.Brands = u, u.Brands
+	p.Unit, p.Brands = u, u.Plaqued
 	return p
 }
 

@@ -47,7 +47,7 @@ func (p *Page) Neighbours() []Neighbours {
 		return nil
 	}
 	var out []Neighbours
-	if n, ok := neighbours(b, b.Unit.Brands); ok {
+	if n, ok := neighbours(b, b.Unit.Listed); ok {
 		n.Label, n.Path = b.Unit.Name, b.Unit.Path()
 		out = append(out, n)
 	}
@@ -114,9 +114,9 @@ func kioskJobs(s *site.Site, ctx *pageContext) []Job {
 // attractSlides lists the brands in the attract loop's order: the
 // demonstration brands first, then the rest in site order.
 func attractSlides(s *site.Site, ctx *pageContext) []attractSlide {
-	order := make([]*site.Brand, 0, len(s.Brands))
+	order := make([]*site.Brand, 0, len(s.Listed))
 	order = append(order, s.Featured...)
-	for _, b := range s.Brands {
+	for _, b := range s.Listed {
 		if !b.Featured() {
 			order = append(order, b)
 		}

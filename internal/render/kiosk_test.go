@@ -21,6 +21,7 @@ func kioskTestSite() *site.Site {
 		b := &site.Brand{ID: u.ID + "/" + slug, Slug: slug, Unit: u, Stage: st, Status: status,
 			Brand: schema.Brand{Name: "品牌" + slug, Concept: "理念" + slug, Logo: "logo.svg"}}
 		u.Brands = append(u.Brands, b)
+		u.Listed = append(u.Listed, b)
 		return b
 	}
 	a, b, c, d := brand(u1, "a", s1, plain), brand(u1, "b", s2, plain), brand(u1, "c", s1, featured), brand(u2, "d", s1, featured)
@@ -30,6 +31,7 @@ func kioskTestSite() *site.Site {
 		Config:   &config.Config{BaseURL: "https://example.org/show/"},
 		Units:    []*site.Unit{u1, u2},
 		Brands:   []*site.Brand{a, b, c, d},
+		Listed:   []*site.Brand{a, b, c, d},
 		Featured: []*site.Brand{c, d},
 		Stages: []*site.Group{
 			{ID: "s1", Name: "阶段一", Kind: "stages", Brands: []*site.Brand{a, c, d}},

@@ -39,6 +39,8 @@ type Page struct {
 	Group  *site.Group
 	Groups []*site.Group
 	Brands []*site.Brand
+	// Decision is set on a decision's page.
+	Decision *site.Decision
 
 	ctx *pageContext
 	// searchIndex is set on the search page only.

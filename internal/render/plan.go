@@ -95,16 +95,17 @@ func Pages(s *site.Site, ctx *pageContext) []*Page {
 	pages = append(pages, groupPages(s, page, "stages", "创建阶段", s.Stages)...)
 	pages = append(pages, groupPages(s, page, "statuses", "品牌状态", s.Statuses)...)
 	plaques := page("plaques", "plaques/", "品牌牌匾")
-	plaques.Brands = s.Brands
+	plaques.Brands = s.Plaqued
 	pages = append(pages, plaques)
 	for _, u := range s.Units {
-		if len(u.Brands) > 0 {
+		if len(u.Plaqued) > 0 {
 			pages = append(pages, unitPlaquesPage(s, ctx, u))
 		}
 	}
 	for _, b := range s.Brands {
 		pages = append(pages, plaquePage(s, ctx, b))
 	}
+	pages = append(pages, decisionPages(s, ctx)...)
 	pages = append(pages, page("404", "404.html", "页面未找到"))
 	return pages
 }

@@ -30,7 +30,7 @@ func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
 		{File: OutputFile(SearchPath), Render: func() ([]byte, error) { return th.Render(page.Kind, page) }},
 		{File: SearchPath + "meta.js", Render: func() ([]byte, error) { return index().MetaJS(), nil }, Minified: true},
 	}
-	shards, blocks := search.Layout(len(s.Brands), search.Options{})
+	shards, blocks := search.Layout(len(s.Listed), search.Options{})
 	for k := range shards {
 		jobs = append(jobs, Job{File: fmt.Sprintf("%st/%d.js", SearchPath, k), Render: func() ([]byte, error) { return index().ShardJS(k), nil }, Minified: true})
 	}

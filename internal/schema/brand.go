@@ -52,6 +52,7 @@ func DecodeBrand(doc *content.Document, cfg *config.Config, diags *diag.List) Br
 	bd.decodeCampaign(m)
 	bd.decodeFiles(m)
 	bd.decodeLists(m)
+	bd.decodePlaces(m)
 	return bd.b
 }
 

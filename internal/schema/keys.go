@@ -33,7 +33,9 @@ var brandKeys = fields.Keys{
 }
 
 // requiredBrandKeys must be present and filled in every brand.
-var requiredBrandKeys = []string{"name", "organization", "stage", "status", "declared", "logo", "concept", "carriers"}
+// The status is required only in a site without decisions/, which the
+// site checks when it is assembled (see site.deriveStatuses).
+var requiredBrandKeys = []string{"name", "organization", "stage", "declared", "logo", "concept", "carriers"}
 
 // ideaKeys are the keys of the ideas mapping, in display order, with labels.
 var ideaKeys = []struct{ key, label string }{
@@ -56,5 +58,5 @@ var (
 	carrierKeys = fields.Keys{Known: []string{"name", "description"}, Labels: map[string]string{"名称": "name", "说明": "description", "描述": "description", "简介": "description"}}
 	goalKeys    = fields.Keys{Known: []string{"year", "items"}, Labels: map[string]string{"年度": "year", "年份": "year", "目标": "items", "事项": "items"}}
 	eventKeys   = fields.Keys{Known: []string{"date", "event"}, Labels: map[string]string{"日期": "date", "时间": "date", "事件": "event", "事项": "event"}}
-	unitKeys    = fields.Keys{Known: []string{"name", "parent", "weight"}, Labels: map[string]string{"名称": "name", "单位名称": "name", "上级": "parent", "上级党组织": "parent", "排序": "weight", "权重": "weight"}}
+	unitKeys    = fields.Keys{Known: []string{"name", "parent", "weight", "organizations"}, Labels: map[string]string{"名称": "name", "单位名称": "name", "上级": "parent", "上级党组织": "parent", "排序": "weight", "权重": "weight", "党组织": "organizations", "组织": "organizations"}}
 )

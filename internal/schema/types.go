@@ -15,6 +15,9 @@ type Unit struct {
 	Name   string
 	Parent string
 	Weight int
+	// Organizations are the unit's Party organizations, when it lists
+	// them, for coverage (全覆盖); nil when it does not.
+	Organizations []Organization
 }
 
 // Brand is a brand's decoded front matter.
@@ -38,6 +41,9 @@ type Brand struct {
 	Goals        []Goal
 	Timeline     []Event
 	Draft        bool
+	// Places are where the keys that rules spanning files point at are
+	// written: the front matter itself and some of its values.
+	Places Places
 }
 
 // Ideas are the six ideas of a brand's culture; any may be empty.

@@ -38,5 +38,8 @@ func DecodeUnit(doc *content.Document, diags *diag.List) Unit {
 	if v := m.Value("weight"); v != nil {
 		u.Weight, _ = d.Int(v, "weight")
 	}
+	if v := m.Value("organizations"); v != nil {
+		decodeOrganizations(d, v, &u)
+	}
 	return u
 }

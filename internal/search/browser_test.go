@@ -58,12 +58,12 @@ type queryCase struct {
 // unit's name, pinyin initials, full pinyin, and a query with no result.
 var queryCases = []queryCase{
 	{"two characters", "账本", "finance/ledger"},
-	{"two characters in a name", "驿站", "library/yuedu"},
+	{"two characters in a name", "灯塔", "library/shuxiang"},
 	{"four characters", "红色账本", "finance/ledger"},
 	{"five characters", "蓝色连心桥", "tax/lanqiao"},
 	{"unit name", "示例市财政局", "finance/ledger"},
 	{"pinyin initials", "hszb", "finance/ledger"},
-	{"pinyin initials of another", "ydyz", "library/yuedu"},
+	{"pinyin initials of another", "sxdt", "library/shuxiang"},
 	{"full pinyin", "hongsezhangben", "finance/ledger"},
 	{"full pinyin cut short", "lanselian", "tax/lanqiao"},
 	{"no result", "量子计算机", ""},
@@ -243,19 +243,19 @@ func TestSearchFromFile(t *testing.T) {
 	t.Run("letter keyboard", func(t *testing.T) {
 		var st pageState
 		actions := []chromedp.Action{chromedp.Navigate(pageURL), waitDone("")}
-		for _, k := range "ydyz" {
+		for _, k := range "sxdt" {
 			// A visitor scrolls a key clear of the kiosk's bar to tap it.
 			key := fmt.Sprintf(`.search-key[data-key="%c"]`, k)
 			actions = append(actions,
 				chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "center"})`, key), nil),
 				chromedp.Click(key))
 		}
-		actions = append(actions, waitDone("ydyz"), chromedp.Evaluate(readPage, &st))
+		actions = append(actions, waitDone("sxdt"), chromedp.Evaluate(readPage, &st))
 		if err := chromedp.Run(ctx, actions...); err != nil {
 			t.Fatal(err)
 		}
-		if len(st.Hits) == 0 || st.Hits[0].ID != "library/yuedu" {
-			t.Errorf("ydyz on the letter keyboard: %+v", st.Hits)
+		if len(st.Hits) == 0 || st.Hits[0].ID != "library/shuxiang" {
+			t.Errorf("sxdt on the letter keyboard: %+v", st.Hits)
 		}
 	})
 

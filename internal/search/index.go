@@ -79,9 +79,11 @@ func New(s *site.Site, opts Options) *Index {
 		x.statuses = append(x.statuses, group{g.ID, g.Name})
 	}
 	py := &pinyinCache{}
-	x.brands = s.Brands
-	x.docs = make([]doc, len(s.Brands))
-	for i, b := range s.Brands {
+	// A delisted brand (a status that is not listed) keeps its page but
+	// leaves every list, the search results included.
+	x.brands = s.Listed
+	x.docs = make([]doc, len(s.Listed))
+	for i, b := range s.Listed {
 		x.docs[i] = newDoc(b, py, unitIdx, stageIdx, statusIdx)
 	}
 	x.shardBits, x.block = sizes(len(x.docs), opts)

@@ -62,6 +62,7 @@ func testSite(brands ...testBrand) *site.Site {
 		b.Stage = &stages[slices.IndexFunc(stages, func(g config.Stage) bool { return g.ID == stage })]
 		b.Status = &statuses[slices.IndexFunc(statuses, func(g config.Status) bool { return g.ID == status })]
 		s.Brands = append(s.Brands, b)
+		s.Listed = append(s.Listed, b)
 	}
 	return s
 }

@@ -26,8 +26,10 @@ import (
 // generated site, the ways authors and the office change a site (a body,
 // a name, a stage, a pairing, a brand deleted or added, a unit renamed, a
 // theme file, a theme with layouts of its own, the configuration, a bad
-// edit and its fix), and between them damages the live output (a file
-// deleted, a page written over in place, a file replaced). After each
+// edit and its fix, and the office's decisions: one added, a status
+// changed, a delisting, one withdrawn, a bad decision and its fix), and
+// between them damages the live output (a file deleted, a page written
+// over in place, a file replaced). After each
 // step, every file a rebuild of the same output writes, and every file
 // the preview server serves, must be byte for byte what a build from
 // nothing writes. SHOWCASE_PROPERTY_SEED runs one more sequence.
@@ -50,6 +52,10 @@ type propertySite struct {
 	src string
 	rng *rand.Rand
 	n   int // brands added so far
+	// decisions are the documents of decisions/, by file name, and
+	// decided counts those added.
+	decisions map[string][]decided
+	decided   int
 }
 
 func runProperty(t *testing.T, seed uint64, steps int) {
@@ -58,6 +64,7 @@ func runProperty(t *testing.T, seed uint64, steps int) {
 		t.Fatal(err)
 	}
 	ps := &propertySite{t: t, src: src, rng: rand.New(rand.NewPCG(seed, 7))}
+	ps.decide()
 	cache := t.TempDir()
 	dest := filepath.Join(t.TempDir(), "public")
 	srv := startCached(t, src, cache)
@@ -157,6 +164,7 @@ func (ps *propertySite) edits() []edit {
 						ps.set(o, "partners", "[]")
 					}
 				}
+				ps.forget(b)
 				ps.must(os.RemoveAll(filepath.Join(ps.src, "content", b)))
 			}
 		})},
@@ -187,6 +195,17 @@ func (ps *propertySite) edits() []edit {
 		{"config", ok(func() {
 			ps.replace("showcase.yaml", `(?m)^title: .*$`, fmt.Sprintf("title: 示例省党建品牌展示%d", ps.rng.IntN(100)))
 		})},
+		{"decision", ok(func() { ps.addDecision(false) })},
+		{"restatus", ok(func() { ps.restatus() })},
+		{"delist", ok(func() { ps.addDecision(true) })},
+		{"withdraw", ok(func() { ps.withdraw() })},
+		{"bad decision", func() func() {
+			name := ps.addDecisionNaming("nowhere/none", "named")
+			return func() {
+				delete(ps.decisions, name)
+				ps.must(os.Remove(filepath.Join(ps.src, "decisions", name)))
+			}
+		}},
 		{"bad", func() func() {
 			b := ps.brand()
 			good := ps.read(b)

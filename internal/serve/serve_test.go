@@ -20,7 +20,7 @@ import (
 func copySample(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
-	for _, name := range []string{"showcase.yaml", "content"} {
+	for _, name := range []string{"showcase.yaml", "content", "decisions"} {
 		src := filepath.Join("../..", name)
 		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -234,17 +234,19 @@ func TestServeEdits(t *testing.T) {
 	// A deleted brand: its pages 404 and it leaves the lists. Deleting a
 	// folder is many file events, which may come as more than one batch,
 	// so the test waits for the state rather than for one rebuild.
-	if err := os.RemoveAll(filepath.Join(src, "content/power/qiangxiu")); err != nil {
+	// (A brand no decision names: one a decision names stays an error
+	// until the decision goes too.)
+	if err := os.RemoveAll(filepath.Join(src, "content/traffic/huxue")); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, "the deleted brand is gone", func() bool {
-		for _, p := range []string{"brands/power/qiangxiu/", "plaques/power/qiangxiu/"} {
+		for _, p := range []string{"brands/traffic/huxue/", "plaques/traffic/huxue/"} {
 			if code, _ := get(t, srv.url+p); code != 404 {
 				return false
 			}
 		}
-		for _, list := range []string{"units/power/", "stages/improve/", "statuses/delisted/", ""} {
-			if _, page := get(t, srv.url+list); strings.Contains(page, "抢修尖兵") {
+		for _, list := range []string{"units/traffic/", "stages/declare/", "statuses/cultivating/", ""} {
+			if _, page := get(t, srv.url+list); strings.Contains(page, "平安护学岗") {
 				return false
 			}
 		}

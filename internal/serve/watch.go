@@ -37,7 +37,7 @@ func newWatcher(source string) (*watcher, error) {
 		fsw.Close()
 		return nil, err
 	}
-	for _, dir := range []string{"content", "themes"} {
+	for _, dir := range []string{"content", "themes", "decisions"} {
 		w.addTree(filepath.Join(source, dir))
 	}
 	return w, nil
@@ -125,7 +125,7 @@ func (w *watcher) event(ev fsnotify.Event) []string {
 
 // relevant maps an absolute path to a source-relative one, dropping what
 // no build reads: editor swap and backup files, hidden files, and
-// anything outside showcase.yaml, content/ and themes/.
+// anything outside showcase.yaml, content/, decisions/ and themes/.
 func (w *watcher) relevant(name string) (string, bool) {
 	rel, err := filepath.Rel(w.source, name)
 	if err != nil {
@@ -137,7 +137,8 @@ func (w *watcher) relevant(name string) (string, bool) {
 	case strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") || base == "4913":
 		return "", false
 	case rel == "showcase.yaml", strings.HasPrefix(rel, "content/"), rel == "content",
-		strings.HasPrefix(rel, "themes/"), rel == "themes":
+		strings.HasPrefix(rel, "themes/"), rel == "themes",
+		strings.HasPrefix(rel, "decisions/"), rel == "decisions":
 		return rel, true
 	}
 	return "", false

@@ -3,6 +3,7 @@ package site
 import (
 	"slices"
 	"sort"
+	"time"
 
 	"showcase/internal/config"
 	"showcase/internal/diag"
@@ -43,6 +44,14 @@ type Input struct {
 	Drafts bool
 	// SortKeys, when set, keeps name collation keys for the next Assemble.
 	SortKeys *SortKeys
+	// Decisions are the documents of decisions/; HasDecisions is set when
+	// the site has that folder, which makes them decide every brand's
+	// status.
+	Decisions    []DecisionInput
+	HasDecisions bool
+	// Today, when set, is the day dates are checked against (a
+	// declaration after it is a typo); it never shows in the output.
+	Today time.Time
 }
 
 // LatestCount is how many brands the home page lists as latest changes.
@@ -100,7 +109,11 @@ func Assemble(in Input) (*Site, diag.List) {
 			s.Brands = append(s.Brands, b)
 		}
 	}
+	s.decide(in, unpublished, &diags)
+	s.checkStatuses(in.HasDecisions, &diags)
+	s.checkSite(in.Today, &diags)
 	s.linkPartners(&diags, unpublished)
+	s.list()
 	s.group(in.Config)
 	s.latest()
 	return s, diags
@@ -116,8 +129,15 @@ func (s *Site) linkPartners(diags *diag.List, unpublished map[string]bool) {
 				diags.Errorf(ref.Pos, "schema/partner-self",
 					diag.T("品牌不能与自己结对", "a brand cannot be paired with itself"),
 					diag.T("删除这一项", "remove this entry"))
-			case p == nil && unpublished[ref.ID]:
+			case p == nil && unpublished[ref.ID] || p != nil && p.Draft:
 				// Checked with drafts included; not linked while a draft.
+				diags.Warnf(ref.Pos, "schema/partner-draft",
+					diag.T("结对品牌 %q 还是草稿（draft: true），发布前本页不会链接到它", "partner %q is a draft: this page will not link to it until it is published", ref.ID),
+					diag.T("对方品牌发布后链接会自动出现", "the link appears once the partner is published"))
+				if p != nil {
+					b.Paired = appendOnce(b.Paired, p)
+					p.Paired = appendOnce(p.Paired, b)
+				}
 			case p == nil:
 				diags.Errorf(ref.Pos, "schema/partner-missing",
 					diag.T("结对品牌 %q 不存在", "partner %q does not exist", ref.ID),
@@ -149,7 +169,7 @@ func (s *Site) group(cfg *config.Config) {
 	stages := cfg.Campaign.Stages
 	stageGroups := map[*config.Stage][]*Group{}
 	for i, st := range stages {
-		g := &Group{ID: st.ID, Name: st.Name, Kind: "stages", Ends: st.Ends}
+		g := &Group{ID: st.ID, Name: st.Name, Kind: "stages", Ends: st.Ends, Listed: true}
 		s.Stages = append(s.Stages, g)
 		first := cfg.StageByID(stages[i].ID)
 		stageGroups[first] = append(stageGroups[first], g)
@@ -157,23 +177,27 @@ func (s *Site) group(cfg *config.Config) {
 	statuses := cfg.Campaign.Statuses
 	statusGroups := map[*config.Status][]*Group{}
 	for i, st := range statuses {
-		g := &Group{ID: st.ID, Name: st.Name, Kind: "statuses", Featured: st.Featured}
+		g := &Group{ID: st.ID, Name: st.Name, Kind: "statuses", Featured: st.Featured, Listed: !st.Unlisted}
 		s.Statuses = append(s.Statuses, g)
 		first := cfg.StatusByID(statuses[i].ID)
 		statusGroups[first] = append(statusGroups[first], g)
 	}
 	for _, u := range s.Units {
 		for _, b := range u.Brands {
-			for _, g := range stageGroups[b.Stage] {
-				g.add(u, b)
+			if b.Listed() {
+				for _, g := range stageGroups[b.Stage] {
+					g.add(u, b)
+				}
 			}
+			// A status that is not listed keeps its page: the record
+			// of the brands it holds.
 			for _, g := range statusGroups[b.Status] {
 				g.add(u, b)
 			}
 		}
 	}
 	for _, g := range s.Statuses {
-		if g.Featured {
+		if g.Featured && g.Listed {
 			s.Featured = append(s.Featured, g.Brands...)
 		}
 	}
@@ -196,7 +220,7 @@ func (g *Group) add(u *Unit, b *Brand) {
 // would, in one pass.
 func (s *Site) latest() {
 	var top []*Brand
-	for _, b := range s.Brands {
+	for _, b := range s.Listed {
 		i := len(top)
 		for i > 0 && b.Updated.After(top[i-1].Updated) {
 			i--
@@ -210,4 +234,34 @@ func (s *Site) latest() {
 		}
 	}
 	s.Latest = top
+}
+
+// list fills the lists of listed and plaqued brands, of the site and of
+// each unit, and each unit's pairings with organizations.
+func (s *Site) list() {
+	byName := map[string]*Unit{}
+	for _, u := range s.Units {
+		byName[u.Name] = u
+	}
+	for _, u := range s.Units {
+		for _, b := range u.Brands {
+			if !b.Listed() {
+				continue
+			}
+			u.Listed = append(u.Listed, b)
+			s.Listed = append(s.Listed, b)
+			if b.plaque = s.Config.Plaqued(b.Status) || b.Status == nil; b.plaque {
+				u.Plaqued = append(u.Plaqued, b)
+				s.Plaqued = append(s.Plaqued, b)
+			}
+		}
+	}
+	for _, b := range s.Brands {
+		for _, e := range b.OrgPairs {
+			b.Unit.OrgPairs = append(b.Unit.OrgPairs, e)
+			if u := byName[e.UnitName]; u != nil && u != b.Unit {
+				u.OrgPairs = append(u.OrgPairs, e)
+			}
+		}
+	}
 }

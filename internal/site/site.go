@@ -25,6 +25,13 @@ type Site struct {
 	Featured []*Brand
 	// Latest are brands by their most recent dated change, newest first.
 	Latest []*Brand
+	// Listed are the brands shown in lists and counts: every brand but
+	// those whose status is not listed (摘牌), in list order.
+	Listed []*Brand
+	// Plaqued are the listed brands whose status gets a plaque (挂牌).
+	Plaqued []*Brand
+	// Decisions are the office's decisions, newest first.
+	Decisions []*Decision
 
 	brandByID map[string]*Brand
 	unitByID  map[string]*Unit
@@ -35,8 +42,15 @@ type Unit struct {
 	ID     string
 	Source string
 	schema.Unit
-	Intro  template.HTML
-	Brands []*Brand
+	Intro template.HTML
+	// Brands are every brand of the unit with a page, listed or not;
+	// Listed and Plaqued are those shown in lists and given plaques.
+	Brands  []*Brand
+	Listed  []*Brand
+	Plaqued []*Brand
+	// OrgPairs are the pairings with organizations that involve the
+	// unit: its brands' and those naming the unit.
+	OrgPairs []*Entry
 }
 
 // Brand is one brand with its links to the rest of the site.
@@ -62,10 +76,20 @@ type Brand struct {
 	// Paired are the brands paired with this one, whichever side named the
 	// pairing, in list order.
 	Paired []*Brand
-	// Updated is the latest date the file gives: declared, named or an
-	// event of the timeline. Builds never read the clock.
+	// Updated is the latest date the file or a decision gives: declared,
+	// named, an event of the timeline or a decision about the brand.
+	// Builds never read the clock.
 	Updated time.Time
-	order   int
+	// OrgPairs are the brand's pairings with organizations, from the
+	// decisions, oldest first.
+	OrgPairs []*Entry
+	// Delisting is the decision entry that gave the brand a status that
+	// is not listed, when its status is one.
+	Delisting *Entry
+	order     int
+	decisions []*Entry
+	written   writtenStatus
+	plaque    bool
 }
 
 // Group is a stage or a status with its brands, grouped by unit.
@@ -74,9 +98,11 @@ type Group struct {
 	Name     string
 	Ends     time.Time
 	Featured bool
-	Kind     string // "stages" or "statuses"
-	Brands   []*Brand
-	Units    []UnitBrands
+	// Listed is unset on a status whose brands leave lists and counts.
+	Listed bool
+	Kind   string // "stages" or "statuses"
+	Brands []*Brand
+	Units  []UnitBrands
 }
 
 // UnitBrands is a unit's share of a group's brands.
@@ -115,7 +141,48 @@ func (b *Brand) Body() markdown.Document {
 func (b *Brand) Ideas() []schema.Idea { return b.Brand.Ideas.List() }
 
 // Featured reports whether the brand is a demonstration brand.
-func (b *Brand) Featured() bool { return b.Status != nil && b.Status.Featured }
+func (b *Brand) Featured() bool { return b.Status != nil && b.Status.Featured && !b.Status.Unlisted }
+
+// Listed reports whether the brand shows in lists and counts.
+func (b *Brand) Listed() bool { return b.Status == nil || !b.Status.Unlisted }
+
+// HasPlaque reports whether the brand's status gets a plaque.
+func (b *Brand) HasPlaque() bool { return b.plaque }
+
+// Covered is how many of the unit's listed organizations have a listed
+// brand; see Organizations.
+func (u *Unit) Covered() int {
+	n := 0
+	for _, o := range u.Organizations {
+		for _, b := range u.Listed {
+			if b.Organization == o.Name {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// CoveragePercent is Covered as a whole percentage of the organizations
+// listed, 0 when none are.
+func (u *Unit) CoveragePercent() int {
+	if len(u.Organizations) == 0 {
+		return 0
+	}
+	return u.Covered() * 100 / len(u.Organizations)
+}
+
+// BrandOf returns the unit's listed brand of the organization named
+// name, or nil.
+func (u *Unit) BrandOf(name string) *Brand {
+	for _, b := range u.Listed {
+		if b.Organization == name {
+			return b
+		}
+	}
+	return nil
+}
 
 // BrandByID returns the brand with URL id, or nil.
 func (s *Site) BrandByID(id string) *Brand { return s.brandByID[id] }
