@@ -72,6 +72,7 @@ func samplePages(kiosk bool) map[string]string {
 		"groups":         "stages/", "group": "stages/improve/", "statuses": "statuses/",
 		"status": "statuses/delisted/", "plaques": "plaques/", "plaque": "plaques/finance/ledger/",
 		"search": "search/?q=账本", "404": "no-such-page/",
+		"decisions": "decisions/", "decision": "decisions/2021-12-28-annual-review/",
 	}
 	if kiosk {
 		for k, p := range pages {
