@@ -80,6 +80,10 @@ func TestStatusFlagsCount(t *testing.T) {
 			if found := strings.Contains(read(web, "search/meta.js"), "悦读驿站"); found != c.strip {
 				t.Errorf("search index holds the delisted 悦读驿站: %t, want %t", found, c.strip)
 			}
+			// So does the feed.
+			if found := strings.Contains(read(web, "feed.xml"), "brands/library/yuedu/"); found != c.strip {
+				t.Errorf("feed lists the delisted 悦读驿站: %t, want %t", found, c.strip)
+			}
 			// A delisted brand keeps its page, marked as delisted when
 			// its status is not listed.
 			if shown := strings.Contains(read(web, "brands/library/yuedu/index.html"), "delisted-notice"); shown == c.strip {

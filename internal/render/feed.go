@@ -60,10 +60,11 @@ func absURL(s *site.Site, sitePath string) string {
 	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + sitePath
 }
 
-// Feed renders the Atom feed of the most recently changed brands. Its
-// dates come from the brand files, never from the clock.
+// Feed renders the Atom feed of the most recently changed brands, of
+// those listed: a delisted brand leaves the feed as it leaves every list.
+// Its dates come from the brand files, never from the clock.
 func Feed(s *site.Site) ([]byte, error) {
-	brands := append([]*site.Brand(nil), s.Brands...)
+	brands := append([]*site.Brand(nil), s.Listed...)
 	sort.SliceStable(brands, func(i, j int) bool { return brands[i].Updated.After(brands[j].Updated) })
 	if len(brands) > FeedSize {
 		brands = brands[:FeedSize]
