@@ -78,12 +78,16 @@ func writePhotoSite(tb testing.TB, brands, perBrand, w, h int) string {
 			logo = "logo.png"
 		case 1:
 			logo = "logo.jpg"
-		default:
-			files[fmt.Sprintf("content/u/b%d/logo.svg", b)] = []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#9e1b1e"/></svg>`)
 		}
 		index := strings.Replace(brandFile("测试品牌"+string(rune('甲'+b)), "cultivating", "2020-06-30", "photos: ["+strings.Join(names, ", ")+"]"),
 			"logo: logo.svg", "logo: "+logo, 1)
+		// The photos' goroutines write the map too.
+		mu.Lock()
+		if logo == "logo.svg" {
+			files[fmt.Sprintf("content/u/b%d/logo.svg", b)] = []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#9e1b1e"/></svg>`)
+		}
 		files[fmt.Sprintf("content/u/b%d/index.md", b)] = []byte(index)
+		mu.Unlock()
 	}
 	wg.Wait()
 	transparent := image.NewNRGBA(image.Rect(0, 0, 300, 300))
