@@ -151,7 +151,7 @@ func canonicalZip(data []byte) ([]byte, error) {
 	zw := zip.NewWriter(&out)
 	for _, zf := range files {
 		// 1 January 1980, the first day a zip's MS-DOS date can hold.
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, ModifiedDate: 1<<5 | 1})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			return nil, fmt.Errorf("export: %w", err)
 		}
