@@ -1,7 +1,6 @@
 package export_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,10 +16,11 @@ import (
 	"showcase/internal/render"
 )
 
-// TestPageHomeAndExportAgree builds the sample and a generated site (with
-// targets, and a unit that lists its organizations) and reads the same
-// numbers back from the progress page, the home page and the workbook:
-// coverage per unit and in total, and each target's count.
+// TestPageHomeAndExportAgree renders the progress and home pages of the
+// sample and of a generated site (with targets, and a unit that lists its
+// organizations) as a build does, and reads the same numbers back from
+// the two pages and the workbook: coverage per unit and in total, each
+// target's count, and the listed brands.
 func TestPageHomeAndExportAgree(t *testing.T) {
 	gen := t.TempDir()
 	if err := corpus.Write(gen, corpus.Options{Brands: 60, Units: 6, Seed: 19, BodyChars: 200, Photos: -1}); err != nil {
@@ -29,13 +29,13 @@ func TestPageHomeAndExportAgree(t *testing.T) {
 	addTargetsAndOrganizations(t, gen)
 	for name, dir := range map[string]string{"sample": "../..", "generated": gen} {
 		t.Run(name, func(t *testing.T) {
-			dest := filepath.Join(t.TempDir(), "public")
-			if _, err := build.Run(context.Background(), build.Options{Source: dir, Dest: dest, Target: render.Web, Stateless: true, CacheDir: t.TempDir()}); err != nil {
+			s := loadSite(t, dir)
+			th, err := build.LoadTheme(os.DirFS(dir), s.Config.Theme)
+			if err != nil {
 				t.Fatal(err)
 			}
-			page := readFile(t, filepath.Join(dest, "progress", "index.html"))
-			home := readFile(t, filepath.Join(dest, "index.html"))
-			s := loadSite(t, dir)
+			jobs := render.Plan(s, th, render.Options{Target: render.Web})
+			page, home := renderFile(t, jobs, "progress/index.html"), renderFile(t, jobs, "index.html")
 			p := progress.Of(s)
 			_, f := workbook(t, s)
 
@@ -138,6 +138,22 @@ func pageTargets(html string) []string {
 	return out
 }
 
+// renderFile renders the file of a plan's job.
+func renderFile(t *testing.T, jobs []render.Job, file string) string {
+	t.Helper()
+	for _, j := range jobs {
+		if j.File == file {
+			data, err := j.Render()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(data)
+		}
+	}
+	t.Fatalf("no job writes %s", file)
+	return ""
+}
+
 func readFile(t *testing.T, name string) string {
 	t.Helper()
 	data, err := os.ReadFile(name)
@@ -149,7 +165,7 @@ func readFile(t *testing.T, name string) string {
 
 // addTargetsAndOrganizations gives a generated site two targets and its
 // first unit a list of organizations: those of its brands and one
-// without a brand.
+// without a brand, with two brands of one organization.
 func addTargetsAndOrganizations(t *testing.T, dir string) {
 	t.Helper()
 	cfg := readFile(t, filepath.Join(dir, "showcase.yaml"))
@@ -159,10 +175,17 @@ func addTargetsAndOrganizations(t *testing.T, dir string) {
 	unit := units[0]
 	brands, _ := filepath.Glob(filepath.Join(filepath.Dir(unit), "*", "index.md"))
 	sort.Strings(brands)
+	// The second brand shares the first's organization (a warning), so
+	// the unit has more brands than organizations with a brand.
+	org := regexp.MustCompile(`(?m)^organization: (.*)$`)
+	first := org.FindStringSubmatch(readFile(t, brands[0]))[1]
+	second := org.ReplaceAllString(readFile(t, brands[1]), "organization: "+first)
+	if err := os.WriteFile(brands[1], []byte(second), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	orgs := "organizations:\n"
-	for _, b := range brands {
-		m := regexp.MustCompile(`(?m)^organization: (.*)$`).FindStringSubmatch(readFile(t, b))
-		orgs += "  - {name: " + m[1] + "}\n"
+	for _, b := range brands[1:] {
+		orgs += "  - {name: " + org.FindStringSubmatch(readFile(t, b))[1] + "}\n"
 	}
 	orgs += "  - {name: 中共示例市某局无品牌支部委员会}\n"
 	u := strings.Replace(readFile(t, unit), "---\n", "---\n"+orgs, 1)
