@@ -38,6 +38,9 @@ type Progress struct {
 	Deadlines []Deadline
 	// Latest are the newest decisions, at most LatestDecisions.
 	Latest []*site.Decision
+	// Delisted are the brands a decision took out of the lists (摘牌),
+	// in list order.
+	Delisted []*site.Brand
 }
 
 // Of works out the progress of site s.
@@ -49,6 +52,11 @@ func Of(s *site.Site) *Progress {
 	p.Targets = targets(s, p.AsOf)
 	p.Deadlines = deadlines(s, p.AsOf)
 	p.Latest = s.Decisions[:min(len(s.Decisions), LatestDecisions)]
+	for _, b := range s.Brands {
+		if b.Delisting != nil {
+			p.Delisted = append(p.Delisted, b)
+		}
+	}
 	return p
 }
 

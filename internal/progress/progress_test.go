@@ -133,6 +133,9 @@ func TestCoverageCountsAndMonths(t *testing.T) {
 	if declared != 4 || named != 2 || p.Months[9].Named != 2 {
 		t.Errorf("declared %d, named %d, December 2020 named %d", declared, named, p.Months[9].Named)
 	}
+	if len(p.Delisted) != 1 || p.Delisted[0].ID != "u/b" {
+		t.Errorf("delisted %v, want u/b", p.Delisted)
+	}
 	d := p.Deadlines
 	if len(d) != 2 || d[0].Start != day("2020-03-10") || !d[0].Passed() || d[0].Elapsed != 100 ||
 		d[1].Start != day("2020-12-31") || d[1].DaysLeft != 213 || d[1].Elapsed != 41 {
