@@ -73,6 +73,7 @@ func samplePages(kiosk bool) map[string]string {
 		"status": "statuses/delisted/", "plaques": "plaques/", "plaque": "plaques/finance/ledger/",
 		"search": "search/?q=账本", "404": "no-such-page/",
 		"decisions": "decisions/", "decision": "decisions/2021-12-28-annual-review/",
+		"progress": "progress/",
 	}
 	if kiosk {
 		for k, p := range pages {
@@ -144,6 +145,7 @@ func generatedPages(src string) func(kiosk bool) map[string]string {
 			"home": "", "units": "units/", "unit": "units/" + unit + "/", "brand": "brands/" + brand + "/",
 			"groups": "statuses/", "group": "stages/declare/", "plaques": "plaques/" + unit + "/",
 			"plaque": "plaques/" + brand + "/", "search": "search/?q=品牌", "404": "no-such-page/",
+			"progress": "progress/",
 		}
 		if kiosk {
 			for k, p := range pages {

@@ -10,7 +10,7 @@ import (
 )
 
 func decodeCampaign(d *fields.Decoder, n *yaml.Node, c *Campaign) {
-	m, ok := d.Mapping(n, diag.T("campaign（创建活动）", "campaign"), fields.Keys{Known: []string{"name", "stages", "statuses", "reviews", "brandsPerOrganization"}})
+	m, ok := d.Mapping(n, diag.T("campaign（创建活动）", "campaign"), fields.Keys{Known: []string{"name", "stages", "statuses", "reviews", "brandsPerOrganization", "targets"}})
 	if !ok {
 		return
 	}
@@ -52,6 +52,9 @@ func decodeCampaign(d *fields.Decoder, n *yaml.Node, c *Campaign) {
 	}
 	if v := m.Value("reviews"); v != nil {
 		decodeReviews(d, v, c)
+	}
+	if v := m.Value("targets"); v != nil {
+		decodeTargets(d, v, c)
 	}
 	c.BrandsPerOrganization = 1
 	if v := m.Value("brandsPerOrganization"); v != nil {

@@ -43,6 +43,9 @@ type Campaign struct {
 	// BrandsPerOrganization is how many brands one organization may
 	// have before it is a warning: 1 (一组织一品牌) unless set.
 	BrandsPerOrganization int
+	// Targets are what the campaign aims for, shown on /progress/; see
+	// targets.go.
+	Targets []Target
 }
 
 // Stage is one campaign stage; ID is ASCII and used in URLs.

@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"showcase/internal/progress"
 	"showcase/internal/search"
 	"showcase/internal/site"
 )
@@ -60,6 +61,9 @@ type pageContext struct {
 	images map[string]Image
 	// splice is the token prefix of QR codes when splicing, else empty.
 	splice string
+	// progress is the campaign's progress, worked out once per plan for
+	// the pages that show it (see progress.go); nil outside a plan.
+	progress func() *progress.Progress
 }
 
 // Target returns "web" or "kiosk", for templates that differ by target.

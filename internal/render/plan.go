@@ -50,7 +50,7 @@ type Job struct {
 // Plan lists every page of the site and the feed and sitemap, in a fixed
 // order. The jobs share nothing mutable, so they may run concurrently.
 func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
-	ctx := &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images}
+	ctx := &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images, progress: onceProgress(s)}
 	if opts.Splice {
 		ctx.splice = spliceToken()
 	}
@@ -106,6 +106,7 @@ func Pages(s *site.Site, ctx *pageContext) []*Page {
 		pages = append(pages, plaquePage(s, ctx, b))
 	}
 	pages = append(pages, decisionPages(s, ctx)...)
+	pages = append(pages, page("progress", ProgressPath, "进度看板"))
 	pages = append(pages, page("404", "404.html", "页面未找到"))
 	return pages
 }
