@@ -28,6 +28,7 @@ Usage:
   showcase new    [--lang zh|en] brand <unit-id>/<brand-id>  |  unit <unit-id>
   showcase serve  [--source DIR] [--addr 127.0.0.1:1313] [--lang zh|en]
   showcase plaques --pdf FILE [--unit ID] [--source DIR]
+  showcase import [--source DIR] [--replace] [--lang zh|en] FILE.zip...
   showcase version
 
 check, new and serve find the site folder (the one holding showcase.yaml)
@@ -54,6 +55,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return e.serve(ctx, args[1:])
 	case "plaques":
 		return e.plaques(ctx, args[1:])
+	case "import":
+		return e.importBundles(ctx, args[1:])
 	case "version", "-version", "--version":
 		return e.printVersion()
 	case "help", "-h", "-help", "--help":

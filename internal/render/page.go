@@ -60,6 +60,8 @@ type pageContext struct {
 	images map[string]Image
 	// splice is the token prefix of QR codes when splicing, else empty.
 	splice string
+	// submit is set when the site has a submission page; see submit.go.
+	submit bool
 }
 
 // Target returns "web" or "kiosk", for templates that differ by target.
