@@ -37,7 +37,7 @@ func submitJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
 // the target have one, naming the engine's scripts among the assets.
 func withSubmit(s *site.Site, th *theme.Theme, ctx *pageContext) {
 	files := engine.Files()
-	if ctx.target != Web || !s.Config.Submit.Enabled || len(files) == 0 || !th.Has("submit") {
+	if ctx.target == Kiosk || !s.Config.Submit.Enabled || len(files) == 0 || !th.Has("submit") {
 		return
 	}
 	ctx.submit = true

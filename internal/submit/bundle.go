@@ -280,4 +280,3 @@ func WriteBundle(b Bundle, at Place) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
-
