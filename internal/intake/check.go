@@ -57,16 +57,23 @@ func CheckPage(ctx context.Context, c submit.Context, unit, brand string, b subm
 	return out, s, nil
 }
 
-// nameTaken places a name-taken finding of a context brand at the
-// bundle's own name.
+// nameTaken turns a name-taken finding at a context brand, which came
+// first in the site's order, into the same finding at the bundle's own
+// name: the site reports a name used twice at the later of the two, and
+// here the later one is the one the page can change.
 func nameTaken(d diag.Diagnostic, dir string, b submit.Bundle) diag.Diagnostic {
+	other := strings.TrimSuffix(strings.TrimPrefix(d.Pos.File, content.Dir+"/"), "/"+content.BrandFile)
 	d.Pos = diag.Position{File: path.Join(dir, content.BrandFile), Line: 1}
+	name := ""
 	for i, l := range strings.Split(string(b[content.BrandFile]), "\n") {
-		if strings.HasPrefix(l, "name:") {
-			d.Pos.Line, d.Pos.Col = i+1, len("name: ")+1
+		if v, ok := strings.CutPrefix(l, "name: "); ok {
+			d.Pos.Line, d.Pos.Col, name = i+1, len("name: ")+1, strings.Trim(v, `"`)
 			break
 		}
 	}
+	// The words of site.checkSite's finding, with the two brands in
+	// the page's order.
+	d.Message = diag.T("品牌名称“%s”已被 %s 使用", "brand name %q is already used by %s", name, other)
 	return d
 }
 
