@@ -246,19 +246,24 @@ func plainSafe(s string) bool {
 }
 
 // blockSafe reports whether s can be a literal block: no line starts
-// with a space (which would change the block's indentation) and no line
-// ends with one.
+// with a space (which would change the block's indentation), none ends
+// with one, and no character needs an escape.
 func blockSafe(s string) bool {
 	for _, l := range strings.Split(s, "\n") {
-		if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") || strings.HasSuffix(l, " ") || strings.ContainsAny(l, "\t\r") {
+		if strings.HasPrefix(l, " ") || strings.HasSuffix(l, " ") || strings.ContainsFunc(l, needsEscape) {
 			return false
 		}
 	}
 	return !strings.HasPrefix(s, "\n") && !strings.HasSuffix(s, "\n")
 }
 
-// quote writes s double-quoted, escaping what YAML's double-quoted style
-// requires and nothing else, so Chinese text stays readable.
+// needsEscape reports whether YAML must see r escaped: control
+// characters, line and paragraph separators, which YAML may read as line
+// breaks, and the byte order mark and non-characters.
+func needsEscape(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff
+}
+
 func quote(s string) string { return Quote(s) }
 
 // Quote writes s as a YAML double-quoted string, escaping what that
@@ -276,9 +281,9 @@ func Quote(s string) string {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\x`)
-			b.WriteString(hex2(r))
+		case needsEscape(r):
+			b.WriteString(`\u`)
+			b.WriteString(hex2(r>>8) + hex2(r&0xff))
 		default:
 			b.WriteRune(r)
 		}
