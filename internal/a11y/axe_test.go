@@ -74,6 +74,9 @@ func samplePages(kiosk bool) map[string]string {
 		"search": "search/?q=账本", "404": "no-such-page/",
 		"decisions": "decisions/", "decision": "decisions/2021-12-28-annual-review/",
 	}
+	if !kiosk {
+		pages["submit"] = "submit/"
+	}
 	if kiosk {
 		for k, p := range pages {
 			pages[k] = kioskPath(p)
