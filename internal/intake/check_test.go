@@ -45,12 +45,22 @@ func TestPageMatchesCheck(t *testing.T) {
 		"png as svg":     func(f *submit.Form, b submit.Bundle) { b["logo.svg"] = []byte(pngBytes) },
 		"no logo":        func(f *submit.Form, b submit.Bundle) { delete(b, "logo.svg") },
 		"no carriers":    func(f *submit.Form, b submit.Bundle) { f.Carriers = nil },
-		"slips":          func(f *submit.Form, b submit.Bundle) { f.Slogan = "一本账本\u3000算清民心"; f.Tags = "便民服务，\u200b志愿" },
-		"concept":        func(f *submit.Form, b submit.Bundle) { f.Concept = strings.Repeat("为民", 60) },
-		"body":           func(f *submit.Form, b submit.Bundle) { f.Body = "## 品牌内涵\n\n<script>alert(1)</script>\n\n![图](photos/none.jpg)\n" },
-		"timeline":       func(f *submit.Form, b submit.Bundle) { f.Timeline = []submit.Event{{Date: "2020-02-30", Event: "申报"}} },
-		"goals":          func(f *submit.Form, b submit.Bundle) { f.Goals = []submit.Goal{{Year: "明年", Items: "一\n二"}} },
-		"photo":          func(f *submit.Form, b submit.Bundle) { f.Photos = []string{"photos/1.jpg"}; b["photos/1.jpg"] = []byte(pngBytes) },
+		"slips": func(f *submit.Form, b submit.Bundle) {
+			f.Slogan = "一本账本\u3000算清民心"
+			f.Tags = "便民服务，\u200b志愿"
+		},
+		"concept": func(f *submit.Form, b submit.Bundle) { f.Concept = strings.Repeat("为民", 60) },
+		"body": func(f *submit.Form, b submit.Bundle) {
+			f.Body = "## 品牌内涵\n\n<script>alert(1)</script>\n\n![图](photos/none.jpg)\n"
+		},
+		"timeline": func(f *submit.Form, b submit.Bundle) {
+			f.Timeline = []submit.Event{{Date: "2020-02-30", Event: "申报"}}
+		},
+		"goals": func(f *submit.Form, b submit.Bundle) { f.Goals = []submit.Goal{{Year: "明年", Items: "一\n二"}} },
+		"photo": func(f *submit.Form, b submit.Bundle) {
+			f.Photos = []string{"photos/1.jpg"}
+			b["photos/1.jpg"] = []byte(pngBytes)
+		},
 	}
 	for name, change := range cases {
 		t.Run(name, func(t *testing.T) {
