@@ -195,7 +195,7 @@
   // ---- checking ----
   function changed() {
     clearTimeout(timer);
-    timer = setTimeout(check, 60);
+    timer = setTimeout(check, 40);
   }
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
