@@ -261,6 +261,20 @@ func TestNginx(t *testing.T) {
 		}
 	})
 
+	t.Run("submission page", func(t *testing.T) {
+		m := cspMeta.FindSubmatch(read("submit/index.html"))
+		if m == nil || !strings.Contains(string(m[1]), "'wasm-unsafe-eval'") || strings.Contains(policy, "wasm") {
+			t.Fatalf("the submission page's policy %q, the home page's %q: only the first may compile WebAssembly", m, policy)
+		}
+		r := get(t, base, "/submit/", false)
+		if csp := r.header.Get("Content-Security-Policy"); !strings.HasPrefix(csp, string(m[1])) || !strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("/submit/: Content-Security-Policy %q, want the page's policy %q and frame-ancestors", csp, m[1])
+		}
+		if r.header.Get("X-Frame-Options") != "DENY" || r.header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("/submit/ lacks the site's other headers: %v", r.header)
+		}
+	})
+
 	t.Run("precompressed", func(t *testing.T) {
 		r := get(t, base, "/", true)
 		if r.status != 200 || r.header.Get("Content-Encoding") != "gzip" {

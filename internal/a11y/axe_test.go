@@ -75,6 +75,9 @@ func samplePages(kiosk bool) map[string]string {
 		"decisions": "decisions/", "decision": "decisions/2021-12-28-annual-review/",
 		"progress": "progress/",
 	}
+	if !kiosk {
+		pages["submit"] = "submit/"
+	}
 	if kiosk {
 		for k, p := range pages {
 			pages[k] = kioskPath(p)

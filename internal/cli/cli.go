@@ -29,6 +29,7 @@ Usage:
   showcase serve  [--source DIR] [--addr 127.0.0.1:1313] [--lang zh|en]
   showcase plaques --pdf FILE [--unit ID] [--source DIR]
   showcase export --output FILE.xlsx|FILE.csv [--source DIR] [--lang zh|en]
+  showcase import [--source DIR] [--replace] [--lang zh|en] FILE.zip...
   showcase version
 
 check, new and serve find the site folder (the one holding showcase.yaml)
@@ -57,6 +58,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return e.plaques(ctx, args[1:])
 	case "export":
 		return e.export(ctx, args[1:])
+	case "import":
+		return e.importBundles(ctx, args[1:])
 	case "version", "-version", "--version":
 		return e.printVersion()
 	case "help", "-h", "-help", "--help":

@@ -15,6 +15,7 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/fields"
+	"showcase/internal/submit"
 )
 
 // templates holds the files "showcase new" writes, with Chinese comments
@@ -185,7 +186,7 @@ func oneLine(s string) string {
 }
 
 func renderTemplate(name string, data newData) ([]byte, error) {
-	t, err := template.ParseFS(templates, "templates/"+name)
+	t, err := template.New(name).Funcs(fieldFuncs).ParseFS(templates, "templates/"+name)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
@@ -194,6 +195,26 @@ func renderTemplate(name string, data newData) ([]byte, error) {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	return b.Bytes(), nil
+}
+
+// fieldFuncs give the template the brand's field definitions, which the
+// /submit/ page's form shows too (submit.Fields): one source for a
+// field's label, required mark, help and example.
+var fieldFuncs = template.FuncMap{
+	"label":   func(key string) string { return submit.FieldByKey(key).Label },
+	"example": func(key string) string { return submit.FieldByKey(key).Example },
+	"field": func(key string) string {
+		f := submit.FieldByKey(key)
+		need := "选填"
+		if f.Required {
+			need = "必填"
+		}
+		return f.Label + "（" + need + "）：" + f.Help
+	},
+	"placeholder": func(key string) string {
+		f := submit.FieldByKey(key)
+		return fields.Placeholder + "：" + f.Label + "，例如“" + f.Example + "”】"
+	},
 }
 
 // newFailed explains why no file was written.

@@ -29,6 +29,7 @@ type Config struct {
 	Kiosk       Kiosk
 	Footer      Footer
 	Theme       string
+	Submit      Submit
 }
 
 // Campaign is the multi-year campaign the brands take part in. Its stages
@@ -147,11 +148,12 @@ func defaults() *Config {
 		Plaque:   Plaque{Size: "A3", Orientation: "landscape"},
 		Kiosk:    Kiosk{Idle: 90, Interval: 8},
 		Theme:    "default",
+		Submit:   Submit{Enabled: true, Instructions: defaultInstructions},
 	}
 }
 
 func decode(d *fields.Decoder, n *yaml.Node, cfg *Config) {
-	m, ok := d.Mapping(n, diag.T("站点配置", "the site configuration"), fields.Keys{Known: []string{"title", "description", "baseURL", "language", "campaign", "plaque", "kiosk", "footer", "theme"}})
+	m, ok := d.Mapping(n, diag.T("站点配置", "the site configuration"), fields.Keys{Known: []string{"title", "description", "baseURL", "language", "campaign", "plaque", "kiosk", "footer", "theme", "submit"}})
 	if !ok {
 		return
 	}
@@ -180,6 +182,9 @@ func decode(d *fields.Decoder, n *yaml.Node, cfg *Config) {
 	}
 	if v := m.Value("footer"); v != nil {
 		decodeFooter(d, v, &cfg.Footer)
+	}
+	if v := m.Value("submit"); v != nil {
+		decodeSubmit(d, v, &cfg.Submit)
 	}
 	if !fields.ValidID(cfg.Theme) {
 		d.Errorf(m.Value("theme"), "config/theme",

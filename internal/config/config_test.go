@@ -61,6 +61,8 @@ func TestConfigFindings(t *testing.T) {
 		{"kiosk idle", "title: 测试", "title: 测试\nkiosk: {idle: 0}", []string{"showcase.yaml:2:15 config/kiosk"}},
 		{"footer key misspelt", "title: 测试", "title: 测试\nfooter: {icp: 示ICP备1号, sitecode: 1}", []string{"showcase.yaml:2:24 schema/unknown-key"}},
 		{"police number without digits", "title: 测试", "title: 测试\nfooter: {police: 示公网安备号}", []string{"showcase.yaml:2:18 config/police"}},
+		{"submit key misspelt", "title: 测试", "title: 测试\nsubmit: {enable: false}", []string{"showcase.yaml:2:10 schema/unknown-key"}},
+		{"submit not a switch", "title: 测试", "title: 测试\nsubmit: {enabled: 否}", []string{"showcase.yaml:2:19 schema/type"}},
 		{"YAML error", "  name: 活动", "  name: 活动: 二", []string{"showcase.yaml:4:11 config/yaml-syntax"}},
 		{"no statuses", "  statuses:\n    - {id: named, name: 已命名}\n", "  statuses: []\n", []string{"showcase.yaml:7:13 config/statuses"}},
 	} {
@@ -116,4 +118,15 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSubmit(t *testing.T) {
+	cfg, _ := config.Parse([]byte(good))
+	if !cfg.Submit.Enabled || cfg.Submit.Instructions == "" {
+		t.Errorf("by default /submit/ is on with instructions: %+v", cfg.Submit)
+	}
+	cfg, diags := config.Parse([]byte(good + "submit: {enabled: false, instructions: 发到邮箱}\n"))
+	if len(diags) != 0 || cfg.Submit.Enabled || cfg.Submit.Instructions != "发到邮箱" {
+		t.Errorf("submit: %+v %q", cfg.Submit, findings(diags))
+	}
 }

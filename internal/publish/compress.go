@@ -7,8 +7,6 @@ import (
 	"io"
 	"path"
 	"strings"
-
-	"github.com/andybalholm/brotli"
 )
 
 // Compression names the precompressed copies the output keeps beside each
@@ -89,10 +87,6 @@ func newGzip(w io.Writer) io.WriteCloser {
 	// time and no name when the Header is left empty.
 	zw, _ := gzip.NewWriterLevel(w, gzipLevel) // the level is valid
 	return zw
-}
-
-func newBrotli(w io.Writer) io.WriteCloser {
-	return brotli.NewWriterLevel(w, brotliLevel)
 }
 
 // encodings lists the copies c asks for.

@@ -19,7 +19,9 @@ func EntityJob(s *site.Site, th *theme.Theme, opts Options, file string) (Job, b
 	if opts.Splice || opts.Sheets != nil {
 		return Job{}, false
 	}
-	p := entityPage(s, &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images}, file)
+	ctx := &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images}
+	withSubmit(s, th, ctx)
+	p := entityPage(s, ctx, file)
 	if p == nil {
 		return Job{}, false
 	}

@@ -64,15 +64,19 @@ type pageContext struct {
 	// progress is the campaign's progress, worked out once per plan for
 	// the pages that show it (see progress.go); nil outside a plan.
 	progress func() *progress.Progress
+	// submit is set when the site has a submission page; see submit.go.
+	submit bool
 }
 
 // Target returns "web" or "kiosk", for templates that differ by target.
 func (p *Page) Target() string { return string(p.ctx.target) }
 
 // URL returns the link from this page to a site path: root-relative under
-// the base URL for the web, relative and naming index.html for the kiosk.
+// the base URL for the web, relative and naming index.html for the kiosk
+// and for the submission page, which must also work opened from a copy of
+// the site on a USB stick (file://).
 func (p *Page) URL(sitePath string) string {
-	if p.ctx.target == Kiosk {
+	if p.ctx.target == Kiosk || p.Kind == "submit" {
 		return relative(p.Path, sitePath)
 	}
 	return p.Site.Config.BasePath() + sitePath

@@ -54,6 +54,7 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 	if opts.Splice {
 		ctx.splice = spliceToken()
 	}
+	withSubmit(s, th, ctx)
 	pages := Pages(s, ctx)
 	sheets := newSheetPlan(s, th, ctx, opts)
 	jobs := make([]Job, 0, len(pages)+2)
@@ -77,6 +78,7 @@ func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
 	}
 	jobs = append(jobs, searchJobs(s, th, ctx)...)
 	jobs = append(jobs, kioskJobs(s, ctx)...)
+	jobs = append(jobs, submitJobs(s, th, ctx)...)
 	return jobs
 }
 

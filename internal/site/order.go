@@ -6,17 +6,13 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 )
 
 // collation orders lists: by weight, then by the pinyin of the name, then by
 // id. Sort keys are computed once per item, since a collator comparison is
 // far dearer than comparing bytes.
 type collation struct {
-	col  *collate.Collator
-	buf  collate.Buffer
+	col  nameKeys
 	keys *SortKeys
 }
 
@@ -29,7 +25,7 @@ type SortKeys struct {
 }
 
 func newCollation(keys *SortKeys) *collation {
-	return &collation{col: collate.New(language.Chinese), keys: keys}
+	return &collation{col: newNameKeys(), keys: keys}
 }
 
 func (c *collation) key(s string) []byte {
@@ -38,7 +34,7 @@ func (c *collation) key(s string) []byte {
 			return k
 		}
 	}
-	k := append([]byte(nil), c.col.KeyFromString(&c.buf, s)...)
+	k := c.col.key(s)
 	if c.keys != nil {
 		if c.keys.m == nil {
 			c.keys.m = map[string][]byte{}

@@ -1,0 +1,95 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"path"
+	"strings"
+
+	"showcase/internal/site"
+	"showcase/internal/submit"
+	"showcase/internal/submit/engine"
+	"showcase/internal/theme"
+)
+
+// SubmitPath is the site path of the submission page.
+const SubmitPath = "submit/"
+
+// submitJobs lists the submission page and its engine's scripts, on the
+// web target of a site that has not turned the page off. Only this page
+// loads the engine.
+func submitJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
+	if !ctx.submit {
+		return nil
+	}
+	var jobs []Job
+	for _, f := range engine.Files() {
+		name := "js/" + f.Name
+		jobs = append(jobs, Job{File: ctx.assets[name], Render: func() ([]byte, error) { return f.Data, nil }, Minified: true})
+	}
+	page := newPage(s, ctx, "submit", SubmitPath, "在线提交品牌")
+	jobs = append(jobs, Job{File: OutputFile(SubmitPath), Render: func() ([]byte, error) { return th.Render(page.Kind, page) }})
+	return jobs
+}
+
+// withSubmit marks the context for a submission page when the site and
+// the target have one, naming the engine's scripts among the assets.
+func withSubmit(s *site.Site, th *theme.Theme, ctx *pageContext) {
+	files := engine.Files()
+	if ctx.target == Kiosk || !s.Config.Submit.Enabled || len(files) == 0 || !th.Has("submit") {
+		return
+	}
+	ctx.submit = true
+	ctx.assets = maps.Clone(ctx.assets)
+	if ctx.assets == nil {
+		ctx.assets = map[string]string{}
+	}
+	for _, f := range files {
+		name := "js/" + f.Name
+		sum := sha256.Sum256(f.Data)
+		ctx.assets[name] = strings.TrimSuffix(name, path.Ext(name)) + "." + hex.EncodeToString(sum[:5]) + path.Ext(name)
+	}
+}
+
+// SubmitURL returns the link to the submission page, or "" when the
+// site has none.
+func (p *Page) SubmitURL() string {
+	if !p.ctx.submit {
+		return ""
+	}
+	return p.URL(SubmitPath)
+}
+
+// SubmitContext is what the submission page's engine knows of the site,
+// as JSON.
+func (p *Page) SubmitContext() string {
+	return submit.ContextOf(p.Site, len(p.Site.Decisions) > 0).JSON()
+}
+
+// SubmitFields are the brand's fields the form shows, with their labels
+// and help.
+func (p *Page) SubmitFields() map[string]submit.Field {
+	m := map[string]submit.Field{}
+	for _, f := range submit.Fields {
+		m[f.Key] = f
+	}
+	return m
+}
+
+// IdeaFields are the six ideas of the brand culture.
+func (p *Page) IdeaFields() []submit.Field { return submit.IdeaFields }
+
+// BodyTemplate is the body a new brand starts with.
+func (p *Page) BodyTemplate() string { return submit.BodyTemplate }
+
+// PreviewBrand renders the main part of brand id's page, as the site
+// shows it, for the submission page's preview.
+func PreviewBrand(s *site.Site, th *theme.Theme, id string) ([]byte, error) {
+	b := s.BrandByID(id)
+	if b == nil {
+		return nil, nil
+	}
+	p := brandPage(s, &pageContext{target: Web}, b)
+	return th.RenderTemplate("brand", "main", p)
+}
