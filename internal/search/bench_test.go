@@ -42,10 +42,11 @@ func benchSite(b testing.TB, n int) (string, *site.Site) {
 	return src, s
 }
 
-// writeSearch writes what the search page needs of a kiosk build: the
-// theme's static files under their own names, the search page and the
-// index. The rest of the site does not take part in a search.
-func writeSearch(b testing.TB, src string, s *site.Site, dest string) {
+// writeSearch writes what the search page needs of a build for target:
+// the theme's static files under their own names, the search page, the
+// index and, on a kiosk, the attract loop's data, which every kiosk page
+// loads. The rest of the site does not take part in a search.
+func writeSearch(b testing.TB, src string, s *site.Site, dest string, target render.Target) {
 	b.Helper()
 	th, err := build.LoadTheme(os.DirFS(src), s.Config.Theme)
 	if err != nil {
@@ -63,8 +64,8 @@ func writeSearch(b testing.TB, src string, s *site.Site, dest string) {
 	for _, f := range th.Static {
 		write(f.Path, f.Data)
 	}
-	for _, j := range render.Plan(s, th, render.Options{Target: render.Kiosk}) {
-		if !strings.HasPrefix(j.File, render.SearchPath) {
+	for _, j := range render.Plan(s, th, render.Options{Target: target}) {
+		if !strings.HasPrefix(j.File, render.SearchPath) && j.File != render.AttractPath {
 			continue
 		}
 		data, err := j.Render()
@@ -161,7 +162,7 @@ func BenchmarkSearchChromium(b *testing.B) {
 	n := corpus.BenchBrands(10000)
 	src, s := benchSite(b, n)
 	dest := filepath.Join(b.TempDir(), "public")
-	writeSearch(b, src, s, dest)
+	writeSearch(b, src, s, dest, render.Kiosk)
 	x := search.New(s, search.Options{})
 	ctx := browsertest.New(b)
 

@@ -257,7 +257,7 @@ func TestSizes(t *testing.T) {
 func TestEmptySite(t *testing.T) {
 	x := New(testSite(), Options{})
 	meta := string(x.MetaJS())
-	for _, want := range []string{`"brands":[]`, `"shards":8`, `"stages":[["declare",`} {
+	for _, want := range []string{`"n":0,"ids":""`, `"unit":[]`, `"shards":8`, `"stages":[["declare",`} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("meta.js of a site without brands lacks %s: %s", want, meta)
 		}

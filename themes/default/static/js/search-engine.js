@@ -233,21 +233,24 @@
   function Engine(meta, base) {
     this.meta = meta;
     this.base = base;
-    this.n = meta.brands.length;
+    var n = this.n = meta.n;
     this.bits = Math.round(Math.log2(meta.shards));
     this.postings = {}; // token -> Uint8Array, tier+1 per brand
-    this.brands = meta.brands.map(function (b) {
+    // The brands' fields come as columns, one string each, a value a line
+    // (search/encode.go): far quicker to parse than an array per brand.
+    function column(s) { return n ? s.split("\n") : []; }
+    var names = column(meta.names), pinyin = column(meta.pinyin);
+    var slogans = column(meta.slogans), concepts = column(meta.concepts);
+    this.brands = column(meta.ids).map(function (id, d) {
       return {
-        id: b[0], name: b[1], unit: b[2], stage: b[3], status: b[4],
-        pinyinText: b[5], pinyin: null, all: 0, first: -1, slogan: b[6], concept: b[7], folded: null, block: null,
+        id: id, name: names[d], unit: meta.unit[d], stage: meta.stage[d], status: meta.status[d],
+        pinyinText: pinyin[d], pinyin: null, all: 0, first: -1, slogan: slogans[d], concept: concepts[d], folded: null, block: null,
       };
     });
     // lists and groups are the stages, statuses and units, in the order
     // of DIMS, and each brand's by number (-1 for none).
     this.lists = [meta.stages, meta.statuses, meta.units];
-    this.groups = [3, 4, 2].map(function (field) {
-      return Int32Array.from(meta.brands, function (b) { return b[field]; });
-    });
+    this.groups = [Int32Array.from(meta.stage), Int32Array.from(meta.status), Int32Array.from(meta.unit)];
     this.units = meta.units.map(function (u) {
       var masks = pinyinMasks(u[2]);
       return { id: u[0], name: u[1], pinyin: parsePinyin(u[2]), all: masks[0], first: masks[1], folded: fold(u[1]) };
