@@ -3,7 +3,7 @@
 # and prints each build's wall time, CPU time and peak memory, then the
 # medians and the ratios (showcase / Hugo).
 #
-#   scripts/bench-hugo.sh [-n BRANDS] [-r ROUNDS] [-d DIR] [-s SEED] [-H HUGO]...
+#   scripts/bench-hugo.sh [-n BRANDS] [-r ROUNDS] [-d DIR] [-s SEED] [-H HUGO]... [-B SHOWCASE]
 #
 # Each round is what the office does on a merged pull request: one brand's
 # file changes (the same words added to it in both corpora), then each
@@ -15,6 +15,9 @@
 # -H names a Hugo binary to time, and may be given more than once to time
 # several versions in the same rounds (the HUGO environment variable names
 # one too; the default is the hugo on PATH). Ratios are against each.
+# -B names another showcase binary, an older build say, whose builds from
+# nothing (fresh-B, kiosk-B) are timed in the same rounds, for a before
+# and after measured on the same machine at the same time.
 #
 # Defaults: 10000 brands, 3 rounds, DIR=/dev/shm/showcase-bench (tmpfs, so
 # the disk does not decide). The corpora are generated once per size and
@@ -29,14 +32,16 @@ rounds=3
 dir=/dev/shm/showcase-bench
 seed=1
 hugos=()
-while getopts "n:r:d:s:H:" opt; do
+other=
+while getopts "n:r:d:s:H:B:" opt; do
 	case $opt in
 	n) brands=$OPTARG ;;
 	r) rounds=$OPTARG ;;
 	d) dir=$OPTARG ;;
 	s) seed=$OPTARG ;;
 	H) hugos+=("$OPTARG") ;;
-	*) echo "usage: $0 [-n BRANDS] [-r ROUNDS] [-d DIR] [-s SEED] [-H HUGO]..." >&2; exit 2 ;;
+	B) other=$OPTARG ;;
+	*) echo "usage: $0 [-n BRANDS] [-r ROUNDS] [-d DIR] [-s SEED] [-H HUGO]... [-B SHOWCASE]" >&2; exit 2 ;;
 	esac
 done
 ((${#hugos[@]})) || hugos=("${HUGO:-hugo}")
@@ -89,6 +94,12 @@ hugo_builds() {
 showcase_build() { run showcase "$bin" build --quiet --source "$src" --dest "$dir/out-showcase"; }
 fresh_build() { run fresh "$bin" build --quiet --fresh --source "$src" --dest "$dir/out-fresh"; }
 kiosk_build() { run kiosk "$bin" build --quiet --target kiosk --source "$src" --dest "$dir/out-kiosk"; }
+# other_builds times the -B binary's builds from nothing, if one is given.
+other_builds() {
+	[ -n "$other" ] || return 0
+	run fresh-B "$other" build --quiet --fresh --source "$src" --dest "$dir/out-fresh-B"
+	run kiosk-B "$other" build --quiet --target kiosk --source "$src" --dest "$dir/out-kiosk-B"
+}
 
 # edit ROUND adds a sentence to the body of the same brand in both corpora.
 brand=$(cd "$src/content" && ls -d */*/ | sed -n "$((brands / 2 + 1))p")
@@ -107,6 +118,7 @@ showcase_build >/dev/null
 showcase_build >/dev/null
 fresh_build >/dev/null
 kiosk_build >/dev/null
+other_builds >/dev/null
 
 results=$(mktemp)
 for ((r = 1; r <= rounds; r++)); do
@@ -117,7 +129,9 @@ for ((r = 1; r <= rounds; r++)); do
 		showcase_build | tee -a "$results"
 		fresh_build | tee -a "$results"
 		kiosk_build | tee -a "$results"
+		other_builds | tee -a "$results"
 	else
+		other_builds | tee -a "$results"
 		kiosk_build | tee -a "$results"
 		fresh_build | tee -a "$results"
 		showcase_build | tee -a "$results"
@@ -130,7 +144,7 @@ col() { awk -v n="$1" -v c="$2" '$1==n {print $c}' "$results" | median; }
 for ref in "${names[@]}"; do
 	hw=$(col "$ref" 2) hc=$(col "$ref" 3) hm=$(col "$ref" 4)
 	printf '\n%-14s %9s %9s %9s %11s %10s %11s\n' "median" "wall s" "cpu s" "peak MB" "wall ratio" "cpu ratio" "peak ratio"
-	for name in "$ref" showcase fresh kiosk; do
+	for name in "$ref" showcase fresh kiosk ${other:+fresh-B kiosk-B}; do
 		w=$(col $name 2) c=$(col $name 3) m=$(col $name 4)
 		printf '%-14s %9.2f %9.2f %9.0f %11.3f %10.3f %11.3f\n' "$name" "$w" "$c" "$(echo "$m / 1024" | bc)" \
 			"$(echo "scale=4; $w / $hw" | bc)" "$(echo "scale=4; $c / $hc" | bc)" "$(echo "scale=4; $m / $hm" | bc)"
