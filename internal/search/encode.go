@@ -9,7 +9,7 @@ import (
 
 // formatVersion changes whenever the layout of the files changes, so the
 // version of the index does too.
-const formatVersion = "showcase-search-2"
+const formatVersion = "showcase-search-3"
 
 // Numbers in postings are written in base 32, most significant digit
 // first: every digit but the last from moreDigits, the last from
@@ -132,14 +132,14 @@ type meta struct {
 	Statuses [][]string `json:"statuses"`
 	// Units are [id, name, pinyin].
 	Units [][]string `json:"units"`
-	// N is the number of brands.
-	N int `json:"n"`
-	// IDs, Names, Pinyin, Slogans and Concepts are the brands' columns.
-	IDs      string `json:"ids"`
-	Names    string `json:"names"`
-	Pinyin   string `json:"pinyin"`
-	Slogans  string `json:"slogans"`
-	Concepts string `json:"concepts"`
+	// N is the number of brands; Lead the number of brands of each lead
+	// block (l/N.js), which holds their slogans and concepts.
+	N    int `json:"n"`
+	Lead int `json:"lead"`
+	// IDs, Names and Pinyin are the brands' columns.
+	IDs    string `json:"ids"`
+	Names  string `json:"names"`
+	Pinyin string `json:"pinyin"`
 	// Unit, Stage and Status are each brand's by number in the lists
 	// above (-1 for none).
 	Unit   []int `json:"unit"`
@@ -159,6 +159,7 @@ func (x *Index) MetaJS() []byte {
 		Statuses: [][]string{},
 		Units:    [][]string{},
 		N:        len(x.docs),
+		Lead:     leadBlock,
 		Unit:     make([]int, len(x.docs)),
 		Stage:    make([]int, len(x.docs)),
 		Status:   make([]int, len(x.docs)),
@@ -172,18 +173,44 @@ func (x *Index) MetaJS() []byte {
 	for _, u := range x.units {
 		m.Units = append(m.Units, []string{u.id, u.name, joinPinyin(u.pinyin)})
 	}
-	var ids, names, pinyin, slogans, concepts column
+	var ids, names, pinyin column
 	for i, d := range x.docs {
 		ids.add(d.id)
 		names.add(d.name)
 		pinyin.add(joinPinyin(d.pinyin))
-		slogans.add(d.slogan)
-		concepts.add(d.concept)
 		m.Unit[i], m.Stage[i], m.Status[i] = d.unit, d.stage, d.status
 	}
-	m.IDs, m.Names, m.Pinyin, m.Slogans, m.Concepts = ids.String(), names.String(), pinyin.String(), slogans.String(), concepts.String()
+	m.IDs, m.Names, m.Pinyin = ids.String(), names.String(), pinyin.String()
 	b := []byte("showcaseSearch.meta(")
 	b = appendJSON(b, m)
+	return append(b, ");\n"...)
+}
+
+// leadBlock is the number of brands of a lead block. The slogans and
+// concepts are two thirds of the brands' text that meta.js would hold,
+// and a search reads them only for the brands it checks or shows: in
+// blocks of 64 brands (8 text blocks), about 10 KB at 10,000 brands.
+const leadBlock = 64
+
+// LeadBlocks returns the number of lead blocks of a site of n brands.
+func LeadBlocks(n int) int { return (n + leadBlock - 1) / leadBlock }
+
+// lead is the content of a lead block: columns, as in meta.js.
+type lead struct {
+	Slogans  string `json:"slogans"`
+	Concepts string `json:"concepts"`
+}
+
+// LeadJS returns lead block k as a script: a call of showcaseSearch.lead
+// with the block's number and the slogans and concepts of its brands.
+func (x *Index) LeadJS(k int) []byte {
+	var slogans, concepts column
+	for _, d := range x.docs[k*leadBlock : min((k+1)*leadBlock, len(x.docs))] {
+		slogans.add(d.slogan)
+		concepts.add(d.concept)
+	}
+	b := fmt.Appendf(nil, "showcaseSearch.lead(%d,", k)
+	b = appendJSON(b, lead{slogans.String(), concepts.String()})
 	return append(b, ");\n"...)
 }
 
