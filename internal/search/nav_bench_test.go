@@ -50,8 +50,13 @@ const navDetail = `JSON.stringify({dcl: Math.round(performance.getEntriesByType(
 // navigation to the search page with a query in its address until the
 // first results are on the screen, cold (the browser's cache off), over
 // HTTP without compression (the web target) and from file:// (the
-// kiosk's folder), at 10,000 brands. Each query
-// runs navRuns times on each; the figure is the median.
+// kiosk's folder), at 10,000 brands. Each query runs navRuns times on
+// each; the figure is the median.
+//
+// SHOWCASE_NAV_BEFORE_WEB and SHOWCASE_NAV_BEFORE_KIOSK may name the web
+// and kiosk output of another build of the same site (its search/, js/,
+// css/ and kiosk/ are enough): its pages are then timed too, alternating
+// with these run by run, for a before and after on a busy machine.
 func BenchmarkSearchNavigation(b *testing.B) {
 	const navRuns = 5
 	n := corpus.BenchBrands(10000)
@@ -68,9 +73,17 @@ func BenchmarkSearchNavigation(b *testing.B) {
 		initials += syl[0][:1]
 	}
 	queries := []string{"账本", "驿站", first.Name, first.Unit.Name, initials, "党", "志愿服务", "服务 群众", "量子计算机"}
-	pages := map[string]string{
+	pages := map[string]map[string]string{"after": {
 		"file": "file://" + filepath.ToSlash(kiosk) + "/search/index.html",
 		"http": browsertest.Serve(b, web) + "search/index.html",
+	}}
+	variants := []string{"after"}
+	if bw, bk := os.Getenv("SHOWCASE_NAV_BEFORE_WEB"), os.Getenv("SHOWCASE_NAV_BEFORE_KIOSK"); bw != "" && bk != "" {
+		pages["before"] = map[string]string{
+			"file": "file://" + filepath.ToSlash(bk) + "/search/index.html",
+			"http": browsertest.Serve(b, bw) + "search/index.html",
+		}
+		variants = []string{"before", "after"}
 	}
 	if err := chromedp.Run(ctx, network.Enable(), network.SetCacheDisabled(true), chromedp.ActionFunc(func(c2 context.Context) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(firstShownScript).Do(c2)
@@ -83,17 +96,19 @@ func BenchmarkSearchNavigation(b *testing.B) {
 		all = all[:0]
 		for _, via := range []string{"http", "file"} {
 			for _, q := range queries {
-				var runs []float64
+				runs := map[string][]float64{}
 				for range navRuns {
-					var ms float64
-					err := chromedp.Run(ctx,
-						chromedp.Navigate(pages[via]+"?q="+url.QueryEscape(q)),
-						chromedp.Poll(`window.__showcaseFirst`, &ms, chromedp.WithPollingTimeout(30*time.Second)),
-					)
-					if err != nil {
-						b.Fatalf("%s %q: %v", via, q, err)
+					for _, v := range variants {
+						var ms float64
+						err := chromedp.Run(ctx,
+							chromedp.Navigate(pages[v][via]+"?q="+url.QueryEscape(q)),
+							chromedp.Poll(`window.__showcaseFirst`, &ms, chromedp.WithPollingTimeout(30*time.Second)),
+						)
+						if err != nil {
+							b.Fatalf("%s %s %q: %v", v, via, q, err)
+						}
+						runs[v] = append(runs[v], ms)
 					}
-					runs = append(runs, ms)
 				}
 				if os.Getenv("SHOWCASE_NAV_DETAIL") != "" {
 					var detail string
@@ -102,9 +117,13 @@ func BenchmarkSearchNavigation(b *testing.B) {
 					}
 					fmt.Println(detail)
 				}
-				slices.Sort(runs)
-				fmt.Printf("%-4s %-20q first results %7.1f ms (median of %d; %.1f–%.1f)\n", via, q, runs[len(runs)/2], navRuns, runs[0], runs[len(runs)-1])
-				all = append(all, runs[len(runs)/2])
+				for _, v := range variants {
+					r := runs[v]
+					slices.Sort(r)
+					fmt.Printf("%-6s %-4s %-20q first results %7.1f ms (median of %d; %.1f–%.1f)\n", v, via, q, r[len(r)/2], navRuns, r[0], r[len(r)-1])
+				}
+				r := runs["after"]
+				all = append(all, r[len(r)/2])
 			}
 		}
 	}
