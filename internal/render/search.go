@@ -14,8 +14,8 @@ import (
 const SearchPath = "search/"
 
 // searchJobs lists the search page and the files of the search index:
-// search/meta.js, search/t/N.js (token shards) and search/d/N.js (text
-// blocks). They share one index, tokenized when the first of them runs.
+// search/meta.js, search/t/N.js (token shards), search/d/N.js (text
+// blocks) and search/l/N.js (lead blocks: slogans and concepts). They share one index, tokenized when the first of them runs.
 func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
 	// The index is built when the first file needs it, not while planning:
 	// the preview server plans after every edit and may never need it.
@@ -36,6 +36,9 @@ func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
 	}
 	for k := range blocks {
 		jobs = append(jobs, Job{File: SearchBlockFile(k), Render: func() ([]byte, error) { return index().BlockJS(k), nil }, Minified: true})
+	}
+	for k := range search.LeadBlocks(len(s.Listed)) {
+		jobs = append(jobs, Job{File: fmt.Sprintf("%sl/%d.js", SearchPath, k), Render: func() ([]byte, error) { return index().LeadJS(k), nil }, Minified: true})
 	}
 	return jobs
 }

@@ -9,7 +9,7 @@ import (
 
 // formatVersion changes whenever the layout of the files changes, so the
 // version of the index does too.
-const formatVersion = "showcase-search-1"
+const formatVersion = "showcase-search-3"
 
 // Numbers in postings are written in base 32, most significant digit
 // first: every digit but the last from moreDigits, the last from
@@ -119,7 +119,10 @@ func (x *Index) BlockJS(k int) []byte {
 	return append(b, ");\n"...)
 }
 
-// meta is the content of meta.js.
+// meta is the content of meta.js. The brands' fields are columns, each
+// one string of the brands' values in site order, one a line: a browser
+// parses a few long strings many times faster than as many short ones
+// in arrays, and meta.js is what every search waits for.
 type meta struct {
 	Version  string     `json:"v"`
 	Shards   int        `json:"shards"`
@@ -129,10 +132,19 @@ type meta struct {
 	Statuses [][]string `json:"statuses"`
 	// Units are [id, name, pinyin].
 	Units [][]string `json:"units"`
-	// Brands are [id, name, unit, stage, status, pinyin, slogan, concept],
-	// unit, stage and status by their number in the lists above (-1 for
-	// none).
-	Brands [][]any `json:"brands"`
+	// N is the number of brands; Lead the number of brands of each lead
+	// block (l/N.js), which holds their slogans and concepts.
+	N    int `json:"n"`
+	Lead int `json:"lead"`
+	// IDs, Names and Pinyin are the brands' columns.
+	IDs    string `json:"ids"`
+	Names  string `json:"names"`
+	Pinyin string `json:"pinyin"`
+	// Unit, Stage and Status are each brand's by number in the lists
+	// above (-1 for none).
+	Unit   []int `json:"unit"`
+	Stage  []int `json:"stage"`
+	Status []int `json:"status"`
 }
 
 // MetaJS returns meta.js: a call of showcaseSearch.meta with what every
@@ -146,7 +158,11 @@ func (x *Index) MetaJS() []byte {
 		Stages:   [][]string{},
 		Statuses: [][]string{},
 		Units:    [][]string{},
-		Brands:   [][]any{},
+		N:        len(x.docs),
+		Lead:     leadBlock,
+		Unit:     make([]int, len(x.docs)),
+		Stage:    make([]int, len(x.docs)),
+		Status:   make([]int, len(x.docs)),
 	}
 	for _, g := range x.stages {
 		m.Stages = append(m.Stages, []string{g.id, g.name})
@@ -157,12 +173,65 @@ func (x *Index) MetaJS() []byte {
 	for _, u := range x.units {
 		m.Units = append(m.Units, []string{u.id, u.name, joinPinyin(u.pinyin)})
 	}
-	for _, d := range x.docs {
-		m.Brands = append(m.Brands, []any{d.id, d.name, d.unit, d.stage, d.status, joinPinyin(d.pinyin), d.slogan, d.concept})
+	var ids, names, pinyin column
+	for i, d := range x.docs {
+		ids.add(d.id)
+		names.add(d.name)
+		pinyin.add(joinPinyin(d.pinyin))
+		m.Unit[i], m.Stage[i], m.Status[i] = d.unit, d.stage, d.status
 	}
+	m.IDs, m.Names, m.Pinyin = ids.String(), names.String(), pinyin.String()
 	b := []byte("showcaseSearch.meta(")
 	b = appendJSON(b, m)
 	return append(b, ");\n"...)
+}
+
+// leadBlock is the number of brands of a lead block. The slogans and
+// concepts are two thirds of the brands' text that meta.js would hold,
+// and a search reads them only for the brands it checks or shows: in
+// blocks of 64 brands (8 text blocks), about 10 KB at 10,000 brands.
+const leadBlock = 64
+
+// LeadBlocks returns the number of lead blocks of a site of n brands.
+func LeadBlocks(n int) int { return (n + leadBlock - 1) / leadBlock }
+
+// lead is the content of a lead block: columns, as in meta.js.
+type lead struct {
+	Slogans  string `json:"slogans"`
+	Concepts string `json:"concepts"`
+}
+
+// LeadJS returns lead block k as a script: a call of showcaseSearch.lead
+// with the block's number and the slogans and concepts of its brands.
+func (x *Index) LeadJS(k int) []byte {
+	var slogans, concepts column
+	for _, d := range x.docs[k*leadBlock : min((k+1)*leadBlock, len(x.docs))] {
+		slogans.add(d.slogan)
+		concepts.add(d.concept)
+	}
+	b := fmt.Appendf(nil, "showcaseSearch.lead(%d,", k)
+	b = appendJSON(b, lead{slogans.String(), concepts.String()})
+	return append(b, ");\n"...)
+}
+
+// column is a column of meta.js: values one a line.
+type column struct {
+	strings.Builder
+	n int
+}
+
+// add appends a value. A line break inside one becomes a space: a term
+// holds no white space, so no search finds or misses it for that, and a
+// snippet shows white space as one space anyway.
+func (c *column) add(s string) {
+	if c.n > 0 {
+		c.WriteByte('\n')
+	}
+	c.n++
+	if strings.ContainsAny(s, "\r\n") {
+		s = strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
+	}
+	c.WriteString(s)
 }
 
 // appendJSON appends v as JSON, without escaping <, > and &: the files

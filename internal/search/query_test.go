@@ -257,7 +257,7 @@ func TestSizes(t *testing.T) {
 func TestEmptySite(t *testing.T) {
 	x := New(testSite(), Options{})
 	meta := string(x.MetaJS())
-	for _, want := range []string{`"brands":[]`, `"shards":8`, `"stages":[["declare",`} {
+	for _, want := range []string{`"n":0,"lead":64,"ids":""`, `"unit":[]`, `"shards":8`, `"stages":[["declare",`} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("meta.js of a site without brands lacks %s: %s", want, meta)
 		}
@@ -274,7 +274,8 @@ func TestEmptySite(t *testing.T) {
 // build does, and again one by one: the same bytes either way.
 func TestFilesConcurrent(t *testing.T) {
 	files := func(x *Index, parallel bool) [][]byte {
-		n := 1 + x.Shards() + x.Blocks()
+		leads := LeadBlocks(len(x.docs))
+		n := 1 + x.Shards() + x.Blocks() + leads
 		out := make([][]byte, n)
 		fill := func(i int) {
 			switch {
@@ -282,8 +283,10 @@ func TestFilesConcurrent(t *testing.T) {
 				out[i] = x.MetaJS()
 			case i <= x.Shards():
 				out[i] = x.ShardJS(i - 1)
+			case i <= x.Shards()+leads:
+				out[i] = x.LeadJS(i - 1 - x.Shards())
 			default:
-				out[i] = x.BlockJS(i - 1 - x.Shards())
+				out[i] = x.BlockJS(i - 1 - x.Shards() - leads)
 			}
 		}
 		var wg sync.WaitGroup

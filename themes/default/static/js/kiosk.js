@@ -1,10 +1,13 @@
-// showcase default theme: the kiosk target only (base.html loads it, after
-// kiosk/attract.js, when the build's target is kiosk).
+// showcase default theme: the kiosk target only (base.html loads it when
+// the build's target is kiosk).
 //
 // - After data-idle seconds without a touch, pointer or key event, the
 //   attract loop shows the brands full-screen, one every data-interval
 //   seconds (data-interval-ms, read each cycle, overrides it for tests). A
-//   touch ends it and returns to the home page (data-home).
+//   touch ends it and returns to the home page (data-home). The brands it
+//   shows (kiosk/attract.js, the overlay's data-src: megabytes on a large
+//   site) are loaded when it first starts, not with every page, whose own
+//   scripts would wait for them.
 // - Swiping left or right follows the page's [data-swipe=next|prev] link.
 // - No context menu, selection, dragging or zooming.
 // - window.showcaseKiosk.cycles counts the slides shown.
@@ -15,7 +18,9 @@
   "use strict";
   var body = document.body;
   var overlay = document.querySelector("[data-attract]");
-  var items = window.showcaseAttract || [];
+  var items = null;
+  var loading = false;
+  var asked = 0;
   var root = body.getAttribute("data-root") || "";
   var views = [];
   var idleTimer = 0;
@@ -75,8 +80,35 @@
     cycleTimer = setTimeout(step, intervalMs());
   }
 
+  // load loads the loop's brands, then starts the loop unless a touch
+  // came meanwhile: the idle timer that asked for it is still the last.
+  function load() {
+    asked = idleTimer;
+    if (loading) {
+      return;
+    }
+    loading = true;
+    var s = document.createElement("script");
+    s.src = overlay.getAttribute("data-src");
+    s.onload = s.onerror = function () {
+      s.remove();
+      items = window.showcaseAttract || [];
+      if (idleTimer === asked) {
+        start();
+      }
+    };
+    document.head.appendChild(s);
+  }
+
   function start() {
-    if (running || !overlay || views.length !== 2 || items.length === 0) {
+    if (running || !overlay || views.length !== 2) {
+      return;
+    }
+    if (!items) {
+      load();
+      return;
+    }
+    if (items.length === 0) {
       return;
     }
     running = true;

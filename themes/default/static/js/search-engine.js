@@ -1,8 +1,9 @@
 // showcase search engine. The build writes the index to search/ as
-// scripts: meta.js (every brand's name, pinyin, unit, stage, status,
-// slogan, concept), t/N.js (token shards: which brands hold a token, by
-// the rank of the field) and d/N.js (text blocks: the rest of the text of
-// a few brands). Each calls showcaseSearch.meta, .shard or .block. They
+// scripts: meta.js (every brand's id, name, pinyin, unit, stage and
+// status), t/N.js (token shards: which brands hold a token, by the rank of
+// the field), l/N.js (lead blocks: the slogans and concepts of 64 brands)
+// and d/N.js (text blocks: the rest of the text of a few brands). Each
+// calls showcaseSearch.meta, .shard, .lead or .block. They
 // are loaded with <script>, which works from file:// where fetch does
 // not, and only when a search needs them: the home page loads none.
 //
@@ -233,21 +234,26 @@
   function Engine(meta, base) {
     this.meta = meta;
     this.base = base;
-    this.n = meta.brands.length;
+    var n = this.n = meta.n;
     this.bits = Math.round(Math.log2(meta.shards));
     this.postings = {}; // token -> Uint8Array, tier+1 per brand
-    this.brands = meta.brands.map(function (b) {
+    // The brands' fields come as columns, one string each, a value a line
+    // (search/encode.go): far quicker to parse than an array per brand.
+    function column(s) { return n ? s.split("\n") : []; }
+    // Slogans and concepts stay null until their lead block is loaded.
+    var names = column(meta.names), pinyin = column(meta.pinyin);
+    this.brands = column(meta.ids).map(function (id, d) {
       return {
-        id: b[0], name: b[1], unit: b[2], stage: b[3], status: b[4],
-        pinyinText: b[5], pinyin: null, all: 0, first: -1, slogan: b[6], concept: b[7], folded: null, block: null,
+        id: id, name: names[d], unit: meta.unit[d], stage: meta.stage[d], status: meta.status[d],
+        pinyinText: pinyin[d], pinyin: null, all: 0, first: -1, slogan: null, concept: null,
+        foldedName: null, folded: null, block: null,
       };
     });
+    this.leadLoads = {};
     // lists and groups are the stages, statuses and units, in the order
     // of DIMS, and each brand's by number (-1 for none).
     this.lists = [meta.stages, meta.statuses, meta.units];
-    this.groups = [3, 4, 2].map(function (field) {
-      return Int32Array.from(meta.brands, function (b) { return b[field]; });
-    });
+    this.groups = [Int32Array.from(meta.stage), Int32Array.from(meta.status), Int32Array.from(meta.unit)];
     this.units = meta.units.map(function (u) {
       var masks = pinyinMasks(u[2]);
       return { id: u[0], name: u[1], pinyin: parsePinyin(u[2]), all: masks[0], first: masks[1], folded: fold(u[1]) };
@@ -274,6 +280,34 @@
 
   Engine.prototype.block = function (k) {
     return loadScript(this.url("d/" + k + ".js"), "d/" + k);
+  };
+
+  // lead loads lead block k and fills in its brands' slogans and concepts.
+  Engine.prototype.lead = function (k) {
+    var self = this;
+    if (!this.leadLoads[k]) {
+      this.leadLoads[k] = loadScript(this.url("l/" + k + ".js"), "l/" + k).then(function (data) {
+        var slogans = data.slogans.split("\n"), concepts = data.concepts.split("\n"), lo = k * self.meta.lead;
+        for (var i = 0; i < slogans.length; i++) {
+          self.brands[lo + i].slogan = slogans[i];
+          self.brands[lo + i].concept = concepts[i];
+        }
+      }, function (err) {
+        delete self.leadLoads[k];
+        throw err;
+      });
+    }
+    return this.leadLoads[k];
+  };
+
+  // leads loads the lead blocks of brands ds, blocks their text blocks.
+  Engine.prototype.leads = function (ds) { return this.loadAll(ds, this.meta.lead, this.lead); };
+  Engine.prototype.blocks = function (ds) { return this.loadAll(ds, this.meta.block, this.block); };
+
+  Engine.prototype.loadAll = function (ds, size, load) {
+    var self = this, ks = {};
+    ds.forEach(function (d) { ks[Math.floor(d / size)] = true; });
+    return Promise.all(Object.keys(ks).map(function (k) { return load.call(self, +k); }));
   };
 
   // decode adds postings to tiers (tier+1 per brand, the best kept).
@@ -315,8 +349,15 @@
     return tiers;
   };
 
+  Engine.prototype.foldedName = function (b) {
+    if (b.foldedName === null) b.foldedName = fold(b.name);
+    return b.foldedName;
+  };
+
+  // foldedMeta returns the name, slogan and concept of brand b folded; its
+  // lead block must be loaded.
   Engine.prototype.foldedMeta = function (b) {
-    if (!b.folded) b.folded = [fold(b.name), fold(b.slogan), fold(b.concept)];
+    if (!b.folded) b.folded = [this.foldedName(b), fold(b.slogan), fold(b.concept)];
     return b.folded;
   };
 
@@ -338,15 +379,16 @@
   }
 
   // verifyMeta finds the best tier in which brand d holds the term of m
-  // among the texts of meta.js; null when the text blocks must be read.
+  // among its name, its slogan and concept, and its unit's name; null
+  // when the text blocks must be read, or the lead block first.
   Engine.prototype.verifyMeta = function (d, m) {
     var b = this.brands[d];
+    if (find(m.raw ? b.name : this.foldedName(b), m) >= 0) return NAME;
+    if (b.slogan === null) return null;
     if (m.raw) {
-      if (find(b.name, m) >= 0) return NAME;
       if (find(b.slogan, m) >= 0 || find(b.concept, m) >= 0) return LEAD;
     } else {
       var f = this.foldedMeta(b);
-      if (find(f[0], m) >= 0) return NAME;
       if (find(f[1], m) >= 0 || find(f[2], m) >= 0) return LEAD;
     }
     if (find(this.units[b.unit].folded, m) >= 0) return DETAIL;
@@ -383,7 +425,7 @@
   Engine.prototype.score = function (d, m, tier) {
     if (tier !== NAME) return tier * 3;
     var b = this.brands[d], term = m.term, name = b.name;
-    if (!m.raw) name = b.folded ? b.folded[0] : b.foldedName || (b.foldedName = fold(b.name));
+    if (!m.raw) name = this.foldedName(b);
     if (name === term) return 0;
     return name.startsWith(term) ? 1 : 2;
   };
@@ -491,15 +533,17 @@
     this.key[d] = worst * this.span + sum;
   };
 
-  // verify checks open brand d against its text block, which must be
-  // loaded, and ranks it again.
+  // verify checks open brand d against its lead block and, when that
+  // does not tell, its text block, which must be loaded (loadBlocks), and
+  // ranks it again.
   Run.prototype.verify = function (d) {
     var e = this.engine, scores = this.scores;
     if (this.pass[d]) this.hi--;
     for (var t = 0; t < scores.length; t++) {
       if (scores[t][d] < -1) {
-        var tier = e.verifyBlock(d, this.matchers[t]);
-        scores[t][d] = tier < 0 ? -1 : e.score(d, this.matchers[t], tier);
+        var m = this.matchers[t], tier = e.verifyMeta(d, m);
+        if (tier === null) tier = e.verifyBlock(d, m);
+        scores[t][d] = tier < 0 ? -1 : e.score(d, m, tier);
       }
     }
     this.rank(d);
@@ -511,11 +555,22 @@
     }
   };
 
-  // loadBlocks loads the text blocks of brands ds.
+  // loadBlocks loads what verify needs of open brands ds: their lead
+  // blocks, then the text blocks of those the lead blocks do not settle.
   Run.prototype.loadBlocks = function (ds) {
-    var e = this.engine, size = e.meta.block, blocks = {};
-    ds.forEach(function (d) { blocks[Math.floor(d / size)] = true; });
-    return Promise.all(Object.keys(blocks).map(function (k) { return e.block(k); }));
+    var self = this, e = this.engine;
+    return e.leads(ds).then(function () {
+      return e.blocks(ds.filter(function (d) { return self.needsText(d); }));
+    });
+  };
+
+  // needsText reports whether open brand d, its lead block loaded, needs
+  // its text block to be settled.
+  Run.prototype.needsText = function (d) {
+    for (var t = 0; t < this.scores.length; t++) {
+      if (this.scores[t][d] < -1 && this.engine.verifyMeta(d, this.matchers[t]) === null) return true;
+    }
+    return false;
   };
 
   // order returns the candidates the filters keep, decided and open (by
@@ -536,29 +591,17 @@
   };
 
   // firstPage returns a promise of the first PAGE hits, final. It walks
-  // the candidates in rank order and, at an open one, checks it and the
-  // next few open ones against their text blocks, and no others. A brand
-  // checked keeps its key or gets a worse one; then it leaves the walk's
-  // order, sorted by the keys as they were when the walk began, for
-  // moved, kept in rank order, which the walk merges in.
+  // the candidates in rank order (an open one by its bound, which its
+  // final key is not below) and, at an open one, checks it and the next
+  // few open ones (settle), and no others; then it walks again in the
+  // new order, until the page is made of decided brands.
   Run.prototype.firstPage = function () {
-    var self = this, state = this.state, key = this.key;
-    var order = this.order(), bound = key.slice(), moved = [], page = [], at = 0, rounds = 0;
-    function before(a, b) {
-      return key[a] < key[b] || (key[a] === key[b] && a < b);
-    }
+    var self = this, state = this.state, rounds = 0;
     function walk() {
-      while (page.length < PAGE) {
-        while (at < order.length && (state[order[at]] === NONE || key[order[at]] !== bound[order[at]])) at++;
-        var d = at < order.length ? order[at] : -1;
-        if (moved.length && (d < 0 || before(moved[0], d))) {
-          page.push(moved.shift());
-          continue;
-        }
-        if (d < 0) break;
-        if (state[d] === DECIDED) {
-          page.push(d);
-          at++;
+      var order = self.order(), page = [];
+      for (var at = 0; at < order.length && page.length < PAGE; at++) {
+        if (state[order[at]] === DECIDED) {
+          page.push(order[at]);
           continue;
         }
         // Check a few more than the page still needs, and twice as many
@@ -567,48 +610,77 @@
         for (var j = at; j < order.length && ds.length < batch; j++) {
           if (state[order[j]] === OPEN) ds.push(order[j]);
         }
-        return self.loadBlocks(ds).then(function () {
-          ds.forEach(function (x) {
-            self.verify(x);
-            if (state[x] === DECIDED && key[x] !== bound[x]) moved.splice(insertAt(moved, x, before), 0, x);
-          });
-          return walk();
-        });
+        return self.settle(ds).then(walk);
       }
       return Promise.resolve(page);
     }
     return walk();
   };
 
-  // insertAt returns where x goes in list, sorted by before.
-  function insertAt(list, x, before) {
-    var lo = 0, hi = list.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (before(list[mid], x)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+  // settle checks open brands ds for the first page: against their lead
+  // blocks first, which settle a term found in a slogan or concept and
+  // bound the others by the text blocks' tiers; then against their text
+  // blocks, only those whose bound the lead blocks could not move.
+  Run.prototype.settle = function (ds) {
+    var self = this, e = this.engine;
+    return e.leads(ds).then(function () {
+      var rest = ds.filter(function (d) { return self.refine(d); });
+      return e.blocks(rest).then(function () {
+        rest.forEach(function (d) { self.verify(d); });
+      });
+    });
+  };
 
-  // settleAll checks every open candidate, loading the text blocks
-  // that hold them in order, a few at a time, each checked when it
-  // arrives; then it returns the complete result, or null once stale
-  // returns true. It starts in a task of its own, after the first page
-  // and the document's load event, and calls counted (when given) every
-  // so often as the bounds of the count narrow.
+  // refine checks open brand d against its lead block, which must be
+  // loaded, and ranks it again: a term found there is decided, one not
+  // found is bounded by the tier of the text blocks. It reports whether
+  // d needs its text block, because the lead block did not move a bound.
+  Run.prototype.refine = function (d) {
+    var e = this.engine, scores = this.scores, text = false;
+    for (var t = 0; t < scores.length; t++) {
+      var s = scores[t][d];
+      if (s >= -1) continue;
+      var m = this.matchers[t], tier = e.verifyMeta(d, m);
+      if (tier !== null) scores[t][d] = e.score(d, m, tier);
+      else if (-s - 2 < DETAIL * 3) scores[t][d] = -2 - DETAIL * 3;
+      else text = true;
+    }
+    this.rank(d);
+    if (this.pass[d] && this.state[d] === DECIDED) {
+      this.lo++;
+      this.checked++;
+      this.held++;
+    }
+    return text;
+  };
+
+  // settleAll checks every open candidate, loading the lead blocks that
+  // hold them in order, a few at a time, with the text blocks each needs
+  // (loadBlocks), each checked when they arrive; then it returns the
+  // complete result, or null once stale returns true. It starts in a
+  // task of its own, after the first page and the document's load event,
+  // and calls counted (when given) every so often as the bounds of the
+  // count narrow.
   Run.prototype.settleAll = function (counted, stale) {
-    var self = this, e = this.engine, size = e.meta.block, blocks = [];
+    var self = this, e = this.engine, size = e.meta.lead, blocks = [];
     for (var d = 0; d < e.n; d++) {
       var k = Math.floor(d / size);
       if (this.state[d] === OPEN && blocks[blocks.length - 1] !== k) blocks.push(k);
     }
+    // open returns the brands of lead block k still open.
+    function open(k) {
+      var ds = [];
+      for (var d = k * size; d < Math.min((k + 1) * size, e.n); d++) {
+        if (self.state[d] === OPEN) ds.push(d);
+      }
+      return ds;
+    }
     return new Promise(function (resolve, reject) {
       var next = 0, busy = 0, over = false, told = performance.now();
-      function check(k) {
-        for (var d = k * size; d < Math.min((k + 1) * size, e.n); d++) {
+      function check(ds) {
+        ds.forEach(function (d) {
           if (self.state[d] === OPEN) self.verify(d);
-        }
+        });
       }
       function more() {
         if (over) return;
@@ -618,9 +690,9 @@
           return;
         }
         while (busy < INFLIGHT && next < blocks.length) {
-          var k = blocks[next++];
+          var ds = open(blocks[next++]);
           busy++;
-          e.block(k).then(check.bind(null, k)).then(function () {
+          self.loadBlocks(ds).then(check.bind(null, ds)).then(function () {
             busy--;
             more();
           }, function (err) {
@@ -651,9 +723,10 @@
     window.addEventListener("load", function () { setTimeout(fn, 0); }, { once: true });
   }
 
-  // INFLIGHT is how many text blocks settleAll loads at once, COUNTED
-  // how many milliseconds it leaves between reports of the count.
-  var INFLIGHT = 8, COUNTED = 250;
+  // INFLIGHT is how many lead blocks settleAll loads at once (each with
+  // up to eight text blocks), COUNTED how many milliseconds it leaves
+  // between reports of the count.
+  var INFLIGHT = 2, COUNTED = 250;
 
   // partial describes the first page before every candidate is decided
   // and counted: done is false, the number of hits is between lo and hi
@@ -739,8 +812,11 @@
       // found only in the body. A term is in no field of a better tier
       // than its tokens, so where they are only in bodies, meta.js cannot
       // hold it.
+      // Until its lead block is loaded, a brand may still hold the term
+      // in its slogan or concept.
       var found = tier < BODY ? this.verifyMeta(d, m) : null;
-      scores[d] = found !== null ? this.score(d, m, found) : -2 - Math.max(tier, DETAIL) * 3;
+      var bound = this.brands[d].slogan === null ? LEAD : DETAIL;
+      scores[d] = found !== null ? this.score(d, m, found) : -2 - Math.max(tier, bound) * 3;
     }
     if (isPinyin(term)) this.pinyinScores(term, scores);
     return scores;
@@ -807,11 +883,9 @@
   // name, unit, stage and status, and a snippet around the first term
   // found, each as parts of text marked where a term matched.
   Engine.prototype.describe = function (hits, ts) {
-    var self = this, blocks = {};
-    hits.forEach(function (h) {
-      if (h.tier >= DETAIL) blocks[Math.floor(h.doc / self.meta.block)] = true;
-    });
-    return Promise.all(Object.keys(blocks).map(function (k) { return self.block(k); })).then(function () {
+    var self = this, all = hits.map(function (h) { return h.doc; });
+    var texts = hits.filter(function (h) { return h.tier >= DETAIL; }).map(function (h) { return h.doc; });
+    return Promise.all([this.leads(all), this.blocks(texts)]).then(function () {
       return hits.map(function (h) { return self.view(h, ts); });
     });
   };
@@ -924,6 +998,7 @@
     meta: function (m) { registered.meta = m; },
     shard: function (k, data) { registered["t/" + k] = data; },
     block: function (k, rows) { registered["d/" + k] = rows; },
+    lead: function (k, data) { registered["l/" + k] = data; },
     // open loads the index whose meta.js is at url and returns a promise
     // of its Engine.
     open: function (url) {
