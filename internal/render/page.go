@@ -66,6 +66,8 @@ type pageContext struct {
 	progress func() *progress.Progress
 	// submit is set when the site has a submission page; see submit.go.
 	submit bool
+	// submitLayouts are the theme's own layouts the page's preview loads.
+	submitLayouts map[string]string
 }
 
 // Target returns "web" or "kiosk", for templates that differ by target.

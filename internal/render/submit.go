@@ -41,6 +41,7 @@ func withSubmit(s *site.Site, th *theme.Theme, ctx *pageContext) {
 		return
 	}
 	ctx.submit = true
+	ctx.submitLayouts = th.OverriddenLayouts()
 	ctx.assets = maps.Clone(ctx.assets)
 	if ctx.assets == nil {
 		ctx.assets = map[string]string{}
@@ -64,7 +65,9 @@ func (p *Page) SubmitURL() string {
 // SubmitContext is what the submission page's engine knows of the site,
 // as JSON.
 func (p *Page) SubmitContext() string {
-	return submit.ContextOf(p.Site, len(p.Site.Decisions) > 0).JSON()
+	c := submit.ContextOf(p.Site, len(p.Site.Decisions) > 0)
+	c.Layouts = p.ctx.submitLayouts
+	return c.JSON()
 }
 
 // SubmitFields are the brand's fields the form shows, with their labels

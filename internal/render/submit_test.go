@@ -1,8 +1,11 @@
 package render_test
 
 import (
+	"showcase/internal/theme"
+	"showcase/themes"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"showcase/internal/render"
 )
@@ -55,5 +58,36 @@ func TestSubmitPage(t *testing.T) {
 		if strings.Contains(name, "submit") {
 			t.Errorf("with submit.enabled false the site has %s", name)
 		}
+	}
+}
+
+// TestSubmitContextCarriesSiteLayouts gives the page's preview the
+// layouts the site's theme folder overrides, and none for a site without.
+func TestSubmitContextCarriesSiteLayouts(t *testing.T) {
+	s, th := loadTestSite(t)
+	page := func(th *theme.Theme) string {
+		for _, j := range render.Plan(s, th, render.Options{Target: render.Web}) {
+			if j.File == "submit/index.html" {
+				html, err := j.Render()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(html)
+			}
+		}
+		t.Fatal("no submission page")
+		return ""
+	}
+	if strings.Contains(page(th), "layouts/pages/brand.html") {
+		t.Error("a site without its own layouts sends layouts to the preview")
+	}
+	own, err := theme.Load(themes.Default(), fstest.MapFS{
+		"layouts/pages/brand.html": {Data: []byte(`{{define "main"}}<p>site-own-brand</p>{{end}}`)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if html := page(own); !strings.Contains(html, "layouts/pages/brand.html") || !strings.Contains(html, "site-own-brand") {
+		t.Error("the submission page does not carry the site's own brand layout for the preview")
 	}
 }

@@ -23,6 +23,10 @@ type Context struct {
 	Decided bool           `json:"decided"`
 	Units   []ContextUnit  `json:"units"`
 	Brands  []ContextBrand `json:"brands"`
+	// Layouts are the layout files of the site's own theme folder, by
+	// path under the theme (layouts/pages/brand.html, …), so the preview
+	// renders with the site's templates and not only the built-in ones.
+	Layouts map[string]string `json:"layouts,omitempty"`
 }
 
 // ContextUnit is one unit of the site.

@@ -29,6 +29,10 @@ const (
 type Theme struct {
 	pages  map[string]*template.Template
 	Static []File
+	// layouts are the layout files the site's override provides, by
+	// path, so a page rendered elsewhere (the submission page's preview)
+	// can load the same theme.
+	layouts map[string]string
 }
 
 // File is a static file of the theme, with its path under static/.
@@ -40,7 +44,7 @@ type File struct {
 // Load merges override (which may be nil) over builtin and parses every
 // page template once.
 func Load(builtin, override fs.FS) (*Theme, error) {
-	files, err := merge(builtin, override)
+	files, overridden, err := merge(builtin, override)
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +69,18 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 	}
 	t := &Theme{pages: map[string]*template.Template{}}
 	names := sortedKeys(files)
+	for _, p := range names {
+		if overridden[p] && strings.HasPrefix(p, layoutsDir+"/") {
+			src, err := read(p)
+			if err != nil {
+				return nil, err
+			}
+			if t.layouts == nil {
+				t.layouts = map[string]string{}
+			}
+			t.layouts[p] = src
+		}
+	}
 	for _, p := range names {
 		if path.Dir(p) != partialsDir || path.Ext(p) != ".html" {
 			continue
@@ -104,10 +120,11 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 }
 
 // merge maps every theme file path to the file system that provides it,
-// the override winning.
-func merge(builtin, override fs.FS) (map[string]fs.FS, error) {
+// the override winning, and names the paths the override provides.
+func merge(builtin, override fs.FS) (map[string]fs.FS, map[string]bool, error) {
 	files := map[string]fs.FS{}
-	for _, fsys := range []fs.FS{builtin, override} {
+	overridden := map[string]bool{}
+	for i, fsys := range []fs.FS{builtin, override} {
 		if fsys == nil {
 			continue
 		}
@@ -117,15 +134,22 @@ func merge(builtin, override fs.FS) (map[string]fs.FS, error) {
 			}
 			if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
 				files[p] = fsys
+				overridden[p] = i == 1
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read theme: %w", err)
+			return nil, nil, fmt.Errorf("read theme: %w", err)
 		}
 	}
-	return files, nil
+	return files, overridden, nil
 }
+
+// OverriddenLayouts returns the layout files (base, pages, partials) the
+// site's own theme folder provides, by path under the theme; nil when
+// it overrides none. Load(builtin, fstest.MapFS of them) gives this theme's
+// templates again.
+func (t *Theme) OverriddenLayouts() map[string]string { return t.layouts }
 
 func sortedKeys(m map[string]fs.FS) []string {
 	keys := make([]string, 0, len(m))

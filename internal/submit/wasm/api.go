@@ -7,9 +7,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"testing/fstest"
 
 	"showcase/internal/content"
 	"showcase/internal/diag"
@@ -159,11 +161,19 @@ func (e *Engine) OpenFiles(b map[string][]byte) Opened {
 	return o
 }
 
-// Preview renders the brand's page as the site shows it, with the
-// built-in theme.
+// Preview renders the brand's page as the site shows it: the built-in
+// theme with the layouts the site's own theme folder overrides.
 func (e *Engine) Preview(f *submit.Form, files map[string][]byte) (string, error) {
 	if e.th == nil {
-		th, err := theme.Load(themes.Default(), nil)
+		var override fs.FS
+		if len(e.ctx.Layouts) > 0 {
+			m := fstest.MapFS{}
+			for p, src := range e.ctx.Layouts {
+				m[p] = &fstest.MapFile{Data: []byte(src)}
+			}
+			override = m
+		}
+		th, err := theme.Load(themes.Default(), override)
 		if err != nil {
 			return "", err
 		}

@@ -3,6 +3,7 @@ package wasm
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"showcase/internal/config"
@@ -100,5 +101,20 @@ func TestPreview(t *testing.T) {
 	html, err := e.Preview(f, map[string][]byte{"logo.svg": []byte(testLogo)})
 	if err != nil || !bytes.Contains([]byte(html), []byte("国库先锋")) || !bytes.Contains([]byte(html), []byte("守好国库")) {
 		t.Fatalf("preview: %v\n%.300s", err, html)
+	}
+}
+
+// TestPreviewSiteLayouts renders the preview with the layouts the site's
+// own theme folder overrides, as the site's build does.
+func TestPreviewSiteLayouts(t *testing.T) {
+	e := testEngine(t)
+	e.ctx.Layouts = map[string]string{
+		"layouts/pages/brand.html": `{{define "main"}}<h1 class="site-own">{{.Brand.Name}}</h1>{{end}}`,
+	}
+	f := form()
+	f.Name = "国库先锋"
+	html, err := e.Preview(f, map[string][]byte{"logo.svg": []byte(testLogo)})
+	if err != nil || !strings.Contains(html, `<h1 class="site-own">国库先锋</h1>`) {
+		t.Fatalf("the preview does not use the site's brand layout: %v\n%.300s", err, html)
 	}
 }
