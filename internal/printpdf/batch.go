@@ -17,11 +17,13 @@ import (
 
 // Batch sizes: how many brands one browser tab lays out at once. A batch
 // is small enough that a tab's memory stays flat however large the site,
-// and large enough that starting tabs costs little beside the layout.
+// and large enough to spread what each print costs whatever its length:
+// Chromium subsets the CJK fonts into every PDF it makes, which takes
+// seconds.
 const (
-	plaqueBatch = 25
-	formBatch   = 25
-	boardBatch  = 4
+	plaqueBatch = 50
+	formBatch   = 50
+	boardBatch  = 10
 )
 
 // batchSize is the number of brands printed in one tab.

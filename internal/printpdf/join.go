@@ -35,6 +35,10 @@ func Join(ctx context.Context, parts []string, out string) (int, error) {
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		// As os.WriteFile would make it, not CreateTemp's owner-only mode.
+		err = os.Chmod(name, 0o644)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("join the pdfs of %d batches: %w", len(parts), err)
 	}
