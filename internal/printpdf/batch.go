@@ -10,6 +10,7 @@ import (
 	"showcase/internal/build"
 	"showcase/internal/publish"
 	"showcase/internal/render"
+	"showcase/internal/site"
 	"showcase/internal/theme"
 
 	"github.com/chromedp/chromedp"
@@ -39,9 +40,36 @@ func (j *job) batchSize() int {
 	return plaqueBatch
 }
 
-// print prints the brands batch by batch, each into a PDF of its own in
-// dir, and returns their files in order. Each batch's page and photos are
-// removed once printed, so the temporary site does not grow with the run.
+// batch is what one tab prints: brands' sheets, or a unit's board.
+type batch struct {
+	brands []*site.Brand
+	unit   *site.Unit
+}
+
+// sheets is the number of sheets the batch prints.
+func (b batch) sheets() int {
+	if b.unit != nil {
+		return 1
+	}
+	return len(b.brands)
+}
+
+// batches cuts the brands into batches, after the unit's board when one
+// is printed.
+func (j *job) batches() []batch {
+	var out []batch
+	if j.unit != nil {
+		out = append(out, batch{brands: j.brands, unit: j.unit})
+	}
+	size := j.batchSize()
+	for n := 0; n < len(j.brands); n += size {
+		out = append(out, batch{brands: j.brands[n:min(n+size, len(j.brands))]})
+	}
+	return out
+}
+
+// print prints the batches, each into a PDF of its own in dir, and
+// returns their files in order.
 func (j *job) print(browser context.Context, base, dir string, start time.Time, res *Result) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("make a folder for the batches: %w", err)
@@ -50,52 +78,67 @@ func (j *job) print(browser context.Context, base, dir string, start time.Time, 
 	if err := chromedp.Run(browser); err != nil {
 		return nil, fmt.Errorf("start chromium: %w", err)
 	}
-	size := j.batchSize()
-	batches := (len(j.brands) + size - 1) / size
+	batches := j.batches()
+	total := 0
+	for _, b := range batches {
+		total += b.sheets()
+	}
 	var parts []string
-	for n := 0; n < batches; n++ {
-		brands := j.brands[n*size : min((n+1)*size, len(j.brands))]
-		opts := render.PrintOptions{Kind: j.opts.Kind, Assets: j.assets}
-		var cleanup []string
-		if j.photos != nil {
-			var warnings []Warning
-			var err error
-			opts.Boards, cleanup, warnings, err = j.photos.layout(brands)
-			if err != nil {
-				return nil, err
-			}
-			res.Warnings = append(res.Warnings, warnings...)
-		}
-		page, err := render.PrintPage(j.site, j.theme, opts, brands)
-		if err != nil {
-			return nil, err
-		}
-		name := fmt.Sprintf("%s%s-%04d.html", render.PrintPath, j.opts.Kind, n+1)
-		file := filepath.Join(j.dest, filepath.FromSlash(name))
-		if err := writeFile(file, page); err != nil {
-			return nil, err
-		}
-		pdf, sheets, err := printTab(browser, base+name)
-		if err != nil {
-			return nil, err
-		}
-		if sheets != len(brands) {
-			return nil, fmt.Errorf("print %s: %d sheets on the page, want %d", name, sheets, len(brands))
-		}
+	for n, b := range batches {
 		part := filepath.Join(dir, fmt.Sprintf("%04d.pdf", n+1))
-		if err := os.WriteFile(part, pdf, 0o644); err != nil {
-			return nil, fmt.Errorf("write batch %d: %w", n+1, err)
+		if err := j.printBatch(browser, base, b, n+1, part, res); err != nil {
+			return nil, err
 		}
 		parts = append(parts, part)
-		for _, f := range append(cleanup, file) {
-			_ = os.Remove(f)
-		}
-		res.Sheets += len(brands)
+		res.Sheets += b.sheets()
 		if j.opts.Progress != nil {
-			j.opts.Progress(Progress{Kind: j.opts.Kind, Done: res.Sheets, Total: len(j.brands), Batch: n + 1, Batches: batches, Elapsed: time.Since(start)})
+			j.opts.Progress(Progress{Kind: j.opts.Kind, Done: res.Sheets, Total: total, Batch: n + 1, Batches: len(batches), Elapsed: time.Since(start)})
 		}
 	}
 	return parts, nil
+}
+
+// printBatch renders batch number n into the site, prints it into the
+// file part, and removes its page and photos, so the temporary site does
+// not grow with the run.
+func (j *job) printBatch(browser context.Context, base string, b batch, n int, part string, res *Result) error {
+	opts := render.PrintOptions{Kind: j.opts.Kind, Assets: j.assets, Unit: b.unit}
+	var cleanup []string
+	if j.photos != nil && b.unit == nil {
+		var warnings []Warning
+		var err error
+		opts.Boards, cleanup, warnings, err = j.photos.layout(b.brands)
+		if err != nil {
+			return err
+		}
+		res.Warnings = append(res.Warnings, warnings...)
+	}
+	defer func() {
+		for _, f := range cleanup {
+			_ = os.Remove(f)
+		}
+	}()
+	page, err := render.PrintPage(j.site, j.theme, opts, b.brands)
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("%s%s-%04d.html", render.PrintPath, j.opts.Kind, n)
+	file := filepath.Join(j.dest, filepath.FromSlash(name))
+	if err := writeFile(file, page); err != nil {
+		return err
+	}
+	cleanup = append(cleanup, file)
+	pdf, sheets, err := printTab(browser, base+name)
+	if err != nil {
+		return err
+	}
+	if sheets != b.sheets() {
+		return fmt.Errorf("print %s: %d sheets on the page, want %d", name, sheets, b.sheets())
+	}
+	if err := os.WriteFile(part, pdf, 0o644); err != nil {
+		return fmt.Errorf("write batch %d: %w", n, err)
+	}
+	return nil
 }
 
 // printTab prints url in a new tab of the browser, closed afterwards, so

@@ -60,7 +60,8 @@ func cm(v float64) float64 { return v / 2.54 * 72 }
 // it, a QR code to its page, and every photo at no less than 150 ppi. A
 // large original is placed from a size derived for print, wider than the
 // site's largest (1600 px); a small one is placed smaller, not enlarged,
-// with a warning.
+// with a warning. With a unit, the unit's brands come first on one board,
+// each with its QR code.
 func TestBoards(t *testing.T) {
 	brands := []printBrand{
 		{id: "big", name: "大图品牌", status: "named", body: body(100, 200), photos: [][2]int{{3000, 2000}, {3000, 2000}, {2000, 3000}}, carriers: 3},
@@ -71,14 +72,36 @@ func TestBoards(t *testing.T) {
 		w, h  float64
 		// derived is set where a photo's place needs more than 1600 px.
 		derived bool
-	}{{"{width: 100cm, height: 200cm}", 100, 200, true}, {"{width: 120cm, height: 90cm}", 120, 90, false}} {
+		// unit prints the unit's board first, its brands on one board.
+		unit string
+	}{{"{width: 100cm, height: 200cm}", 100, 200, true, ""}, {"{width: 120cm, height: 90cm}", 120, 90, false, "unit"}} {
 		t.Run(c.board, func(t *testing.T) {
 			dir := writePrintSite(t, c.board, brands...)
 			s := loadSite(t, dir)
-			file, res := printSite(t, printpdf.Options{Source: dir, Kind: render.PrintBoards})
+			file, res := printSite(t, printpdf.Options{Source: dir, Kind: render.PrintBoards, Unit: c.unit})
 			info := pdfInfo(t, file)
-			if info.pages != len(brands) || res.Sheets != len(brands) {
-				t.Fatalf("%d pages, %d boards; want %d", info.pages, res.Sheets, len(brands))
+			first := 1 // the page of the first brand's board
+			if c.unit != "" {
+				first = 2
+			}
+			if want := len(brands) + first - 1; info.pages != want || res.Sheets != want {
+				t.Fatalf("%d pages, %d boards; want %d", info.pages, res.Sheets, want)
+			}
+			if c.unit != "" {
+				text := squash(pdfText(t, file, 1))
+				var want []string
+				for _, b := range s.Brands {
+					want = append(want, strings.TrimSuffix(s.Config.BaseURL, "/")+"/"+b.Path())
+					if !strings.Contains(text, b.Name) {
+						t.Errorf("the unit's board lacks %q:\n%s", b.Name, text)
+					}
+				}
+				got := decodePage(t, file, 1, 40)
+				slices.Sort(got)
+				slices.Sort(want)
+				if !slices.Equal(got, want) {
+					t.Errorf("the unit's board: QR codes %q, want %q", got, want)
+				}
 			}
 			if math.Abs(info.width-cm(c.w)) > 1.5 || math.Abs(info.height-cm(c.h)) > 1.5 {
 				t.Errorf("page %.1f × %.1f pt, want %.1f × %.1f pt", info.width, info.height, cm(c.w), cm(c.h))
@@ -101,14 +124,14 @@ func TestBoards(t *testing.T) {
 				t.Errorf("warnings %q, want one for each of the small photos", res.Warnings)
 			}
 			for i, b := range s.Brands {
-				text := squash(pdfText(t, file, i+1))
+				text := squash(pdfText(t, file, first+i))
 				for _, want := range []string{b.Name, b.Unit.Name, "品牌载体", "载体1", "工作成效"} {
 					if !strings.Contains(text, want) {
 						t.Errorf("board %d lacks %q:\n%s", i+1, want, text)
 					}
 				}
 				want := strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + b.Path()
-				if got := decodePage(t, file, i+1, 40); !slices.Equal(got, []string{want}) {
+				if got := decodePage(t, file, first+i, 40); !slices.Equal(got, []string{want}) {
 					t.Errorf("board %d: QR codes %q, want %q", i+1, got, want)
 				}
 			}

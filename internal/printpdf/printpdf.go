@@ -125,6 +125,7 @@ func RunTo(ctx context.Context, opts Options, out string) (Result, error) {
 		return res, err
 	}
 	res.Paper = paper(job.site.Config, opts.Kind)
+	res.Warnings = append(res.Warnings, job.warnings...)
 	exe, err := FindChromium(opts.Chromium)
 	if err != nil {
 		return res, err
@@ -158,6 +159,10 @@ type job struct {
 	dest string
 	// photos derive boards' photos at print size.
 	photos *boardPhotos
+	// unit, when set, gets a board of its own: its brands on one board.
+	unit *site.Unit
+	// warnings are found while preparing.
+	warnings []Warning
 }
 
 // prepare loads what the build checked, the site's model and theme, and
@@ -191,8 +196,25 @@ func prepare(ctx context.Context, opts Options, dest string) (*job, error) {
 	j := &job{opts: opts, site: s, theme: th, assets: assets, brands: brands, dest: dest}
 	if opts.Kind == render.PrintBoards {
 		j.photos = newBoardPhotos(opts.Source, s.Config.Print.Board, dest)
+		if opts.Unit != "" && opts.Brand == "" {
+			j.unit, j.warnings = unitBoard(s, brands)
+		}
 	}
 	return j, nil
+}
+
+// unitBoard returns the unit of brands when they fit on one board, and a
+// warning when they do not.
+func unitBoard(s *site.Site, brands []*site.Brand) (*site.Unit, []Warning) {
+	u := brands[0].Unit
+	size := s.Config.Print.Board
+	if n := render.UnitBoardCapacity(size); len(brands) > n {
+		return nil, []Warning{{
+			ZH: fmt.Sprintf("%s 有 %d 个品牌，%s × %s 的展板上最多放得下 %d 个：没有印单位展板，只印了每个品牌的展板", u.Name, len(brands), config.CSS(size.Width), config.CSS(size.Height), n),
+			EN: fmt.Sprintf("%s has %d brands; a %s × %s board holds at most %d: no unit board was printed, only each brand's", u.Name, len(brands), config.CSS(size.Width), config.CSS(size.Height), n),
+		}}
+	}
+	return u, nil
 }
 
 // paper names the paper of a kind for people.

@@ -156,3 +156,52 @@ func (p *Page) BoardSize() config.Board { return p.Site.Config.Print.Board }
 func (p *Page) ResultsHTML(b *site.Brand) template.HTML {
 	return bodySection(b.Body().HTML, resultWords)
 }
+
+// A unit board puts a unit's brands on one board: a card for each, with
+// its logo, name, slogan, concept and QR code, in a grid. The numbers
+// mirror the "Unit board" part of print.css.
+const (
+	unitCardHeight = 40 // u, with the gap below it
+	unitBoardHead  = 34 // u: band, the unit's name and padding
+	unitBoardFoot  = 12 // u
+)
+
+// unitBoardMaxColumns is the most columns of cards a unit board has.
+func unitBoardMaxColumns(size config.Board) int {
+	if wideBoard(size) {
+		return 3
+	}
+	return 2
+}
+
+// unitBoardRows is the number of rows of cards a unit board has room for.
+func unitBoardRows(size config.Board) int {
+	u := min(size.Width, size.Height) / 100
+	return max(int((size.Height/u-unitBoardHead-unitBoardFoot)/unitCardHeight), 0)
+}
+
+// UnitBoardColumns is the number of columns of cards for n brands on a
+// unit board: as few as hold them, so each card is as wide as it can be.
+func UnitBoardColumns(size config.Board, n int) int {
+	rows := max(unitBoardRows(size), 1)
+	return min(max((n+rows-1)/rows, 1), unitBoardMaxColumns(size))
+}
+
+// UnitBoardCapacity is how many brands fit on one unit board of size.
+func UnitBoardCapacity(size config.Board) int {
+	return unitBoardRows(size) * unitBoardMaxColumns(size)
+}
+
+// PrintUnit is the unit whose board a print page shows, or nil.
+func (p *Page) PrintUnit() *site.Unit {
+	if p.print == nil {
+		return nil
+	}
+	return p.print.Unit
+}
+
+// UnitBoard is the layout of the unit board on a print page.
+func (p *Page) UnitBoard() *BoardLayout {
+	size := p.Site.Config.Print.Board
+	return &BoardLayout{Width: size.Width, Height: size.Height, Wide: wideBoard(size), Unit: min(size.Width, size.Height) / 100, Cols: UnitBoardColumns(size, len(p.Brands))}
+}

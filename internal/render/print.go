@@ -44,8 +44,9 @@ type PrintOptions struct {
 	// Boards are the layouts of the boards to print, by brand ID; the
 	// caller chose their photos at print resolution (see LayoutBoard).
 	Boards map[string]*BoardLayout
-	// Units, for boards, puts each unit's brands on one board.
-	Units []*site.Unit
+	// Unit, for boards, prints the unit's board: its brands, given to
+	// PrintPage, on one board (see UnitBoardCapacity).
+	Unit *site.Unit
 }
 
 // PrintPage renders one page holding the sheets of brands, in order, to
