@@ -56,12 +56,12 @@ func (e *env) printKind(ctx context.Context, name string, kind render.PrintKind,
 	if !e.setLang(*lang) {
 		return exitUsage
 	}
+	what := kindNames[kind]
 	if *out == "" || fs.NArg() > 0 {
-		e.errorf("%s needs --pdf FILE and no other arguments", name)
-		e.hintf("showcase %s --pdf %s.pdf [--unit ID] [--brand UNIT/ID] [--source DIR]", name, kind)
+		e.fail("%s 要用 --pdf 指定输出文件，且不接受其他参数", "%s needs --pdf FILE and no other arguments", name)
+		e.advise("showcase %s --pdf %s.pdf [--unit 单位] [--brand 单位/品牌] [--source 站点文件夹]", "showcase %s --pdf %s.pdf [--unit ID] [--brand UNIT/ID] [--source DIR]", name, kind)
 		return exitUsage
 	}
-	what := kindNames[kind]
 	res, err := printpdf.RunTo(ctx, printpdf.Options{
 		Source: *source, Kind: kind, Unit: *unit, Brand: *brand,
 		// CHROMIUM names the browser when it is not on PATH under a usual name.
@@ -79,38 +79,53 @@ func (e *env) printKind(ctx context.Context, name string, kind render.PrintKind,
 	if err != nil {
 		return e.printFailed(kind, err)
 	}
-	if kind == render.PrintPlaques {
-		fmt.Fprintf(e.stdout, "showcase: printed %d plaques on %s sheets to %s\n", res.Sheets, res.Paper, filepath.ToSlash(*out))
-	} else {
-		fmt.Fprintf(e.stdout, "showcase: printed %d %s (%d pages, %s) to %s\n", res.Sheets, what[1], res.Pages, res.Paper, filepath.ToSlash(*out))
+	file := filepath.ToSlash(*out)
+	switch {
+	case e.lang != "en":
+		fmt.Fprintf(e.stdout, "showcase: 已打印 %d 份%s（%d 页，%s），用时 %.1f 秒，写入 %s\n", res.Sheets, what[0], res.Pages, paperZH(res.Paper), res.Elapsed.Seconds(), file)
+	case kind == render.PrintPlaques:
+		fmt.Fprintf(e.stdout, "showcase: printed %d plaques on %s sheets in %.1f s to %s\n", res.Sheets, res.Paper, res.Elapsed.Seconds(), file)
+	default:
+		fmt.Fprintf(e.stdout, "showcase: printed %d %s (%d pages, %s) in %.1f s to %s\n", res.Sheets, what[1], res.Pages, res.Paper, res.Elapsed.Seconds(), file)
 	}
-	fmt.Fprintln(e.stderr, e.pick(
-		fmt.Sprintf("showcase: 共 %d 份%s，%d 页，用时 %.1f 秒", res.Sheets, what[0], res.Pages, res.Elapsed.Seconds()),
-		fmt.Sprintf("showcase: %d %s, %d pages, in %.1f s", res.Sheets, what[1], res.Pages, res.Elapsed.Seconds())))
 	return exitOK
 }
 
 // printFailed explains why printing failed and what to do about it.
 func (e *env) printFailed(kind render.PrintKind, err error) int {
+	what := kindNames[kind]
 	var ue *printpdf.UnitError
 	var be *printpdf.BrandError
 	switch {
 	case build.IsContentError(err):
-		e.errorf("the content has errors; no %s were printed", kindNames[kind][1])
-		e.hintf("fix the lines above, or run \"showcase check\" to list them again")
+		e.fail("内容有错误，没有打印%[1]s", "the content has errors; no %[2]s were printed", what[0], what[1])
+		e.advise("按上面的提示改正，或运行 \"showcase check\" 再列一遍", "fix the lines above, or run \"showcase check\" to list them again")
 	case errors.Is(err, printpdf.ErrNoChromium):
-		e.errorf("%v; %s are printed to PDF through headless Chromium", err, kindNames[kind][1])
-		e.hintf("install it with \"apt-get install chromium\" (Debian, Ubuntu; add fonts-noto-cjk for Chinese text), or set CHROMIUM to the browser's path")
+		e.fail("找不到 Chromium（%v）；%s要通过无界面的 Chromium 打印成 PDF", "%v; %s are printed to PDF through headless Chromium", err, e.pick(what[0], what[1]))
+		e.advise("用 \"apt-get install chromium fonts-noto-cjk\" 安装（Debian、Ubuntu），或用环境变量 CHROMIUM 指定浏览器的路径", "install it with \"apt-get install chromium\" (Debian, Ubuntu; add fonts-noto-cjk for Chinese text), or set CHROMIUM to the browser's path")
 	case errors.As(err, &ue):
-		e.errorf("%v", err)
+		if kind == render.PrintPlaques {
+			e.fail("单位 %[1]q 没有可打印的牌匾", "%[2]s", diag.Escape(ue.Unit), diag.Escape(err.Error()))
+		} else {
+			e.fail("单位 %[1]q 没有可打印的品牌", "%[2]s", diag.Escape(ue.Unit), diag.Escape(err.Error()))
+		}
 		if len(ue.Known) > 0 {
-			e.hintf("units with %s: %s", kindNames[kind][1], strings.Join(ue.Known, ", "))
+			e.advise("有%s可打印的单位：%s", "units with %s: %s", e.pick(what[0], what[1]), strings.Join(ue.Known, ", "))
 		}
 	case errors.As(err, &be):
-		e.errorf("%v", err)
-		e.hintf("name the brand as unit-id/brand-id, as in its folder content/<unit-id>/<brand-id>/")
+		if be.Exists {
+			e.fail("品牌 %[1]q 的状态不挂牌，没有牌匾", "%[2]s", diag.Escape(be.Brand), diag.Escape(err.Error()))
+		} else {
+			e.fail("没有品牌 %[1]q", "%[2]s", diag.Escape(be.Brand), diag.Escape(err.Error()))
+		}
+		e.advise("品牌写成 单位/品牌，即它的文件夹 content/<单位>/<品牌>/", "name the brand as unit-id/brand-id, as in its folder content/<unit-id>/<brand-id>/")
 	default:
-		e.errorf("%s: %v", kind, err)
+		e.fail("打印%s失败：%v", "%[3]s: %[2]v", what[0], err, kind)
 	}
 	return exitFailure
+}
+
+// paperZH names a paper in Chinese: "A3 横向", "80cm × 200cm".
+func paperZH(paper string) string {
+	return strings.NewReplacer(" landscape", " 横向", " portrait", " 纵向").Replace(paper)
 }
