@@ -30,8 +30,9 @@ var boardSteps = []float64{3.2, 2.8, 2.4, 2.1, 1.8}
 
 // The board's fixed parts, in u, as print.css sets them.
 const (
-	boardPad      = 5 // padding, each side
-	boardPhotoGap = 3
+	boardPad       = 5 // padding, each side
+	boardPhotoGap  = 3
+	boardColumnGap = 5 // between a wide board's columns
 )
 
 // BoardLayout is how one board is laid out.
@@ -47,6 +48,9 @@ type BoardLayout struct {
 	// Cols is the number of columns of photos.
 	Cols   int
 	Photos []BoardPhoto
+	// NoResults leaves the body's results out, when even the smallest
+	// type would not fit them beside the carriers.
+	NoResults bool
 }
 
 // BoardPhoto is one photo placed on a board.
@@ -69,7 +73,8 @@ func BoardSlot(b config.Board, n int) (cols int, w, h float64) {
 	u := min(b.Width, b.Height) / 100
 	inner := b.Width - 2*boardPad*u
 	if wideBoard(b) {
-		inner = inner * 0.45
+		// The right column: 45 parts of 100 after the columns' gap.
+		inner = (inner - boardColumnGap*u) * 0.45
 	}
 	switch {
 	case n <= 1:
@@ -79,7 +84,8 @@ func BoardSlot(b config.Board, n int) (cols int, w, h float64) {
 	default:
 		cols = 2
 	}
-	w = (inner - float64(cols-1)*boardPhotoGap*u) / float64(cols)
+	// A hair under the exact share, so rounding never wraps a row.
+	w = (inner - float64(cols-1)*boardPhotoGap*u) / float64(cols) * 0.99
 	if n <= 1 && !wideBoard(b) {
 		w = inner * 0.6
 	}
@@ -93,25 +99,32 @@ func wideBoard(b config.Board) bool { return b.Width > b.Height*1.1 }
 func LayoutBoard(size config.Board, b *site.Brand, photos []BoardPhoto) *BoardLayout {
 	l := &BoardLayout{Width: size.Width, Height: size.Height, Wide: wideBoard(size), Unit: min(size.Width, size.Height) / 100, Photos: photos}
 	l.Cols, _, _ = BoardSlot(size, len(photos))
-	l.Step = fmt.Sprintf("step-%d", boardStep(size, l, boardChars(b))+1)
+	carriers, results := boardChars(b)
+	step, fits := boardStep(size, l, carriers+results)
+	if !fits && results > 0 {
+		l.NoResults = true
+		step, _ = boardStep(size, l, carriers)
+	}
+	l.Step = fmt.Sprintf("step-%d", step+1)
 	return l
 }
 
-// boardChars is how many characters of running text brand b's board has.
-func boardChars(b *site.Brand) int {
-	n := 0
+// boardChars is how many characters of running text brand b's board has:
+// its carriers', and its results'.
+func boardChars(b *site.Brand) (carriers, results int) {
 	for _, c := range b.Carriers {
-		n += utf8.RuneCountInString(c.Name) + utf8.RuneCountInString(c.Description) + 4
+		carriers += utf8.RuneCountInString(c.Name) + utf8.RuneCountInString(c.Description) + 4
 	}
-	return n + utf8.RuneCountInString(bodySectionText(b, resultWords))
+	return carriers, utf8.RuneCountInString(bodySectionText(b, resultWords))
 }
 
 // resultWords find the section of the body that tells the results.
 var resultWords = []string{"成效", "成果", "成绩", "效果"}
 
 // boardStep picks the largest step of the running text at which it fits
-// the room the fixed parts leave, estimated as lines of full width.
-func boardStep(size config.Board, l *BoardLayout, chars int) int {
+// the room the fixed parts leave, estimated as lines of full width, and
+// says whether it fits at all.
+func boardStep(size config.Board, l *BoardLayout, chars int) (int, bool) {
 	u := l.Unit
 	w := size.Width/u - 2*boardPad
 	h := size.Height/u - 2*boardPad
@@ -122,18 +135,19 @@ func boardStep(size config.Board, l *BoardLayout, chars int) int {
 		fixed += float64(rows) * (l.Photos[0].Height/u + boardPhotoGap)
 	}
 	if l.Wide {
-		w *= 0.55 - 0.03
-		fixed = 12 + 40 + 24 + 8
+		// The left column; the photos and the foot are on the right.
+		w = (w - boardColumnGap) * 0.55
+		fixed = 12 + 28 + 22
 	}
 	room := (h - fixed) * 0.85
 	for i, f := range boardSteps {
 		perLine := math.Floor(w / f)
 		lines := math.Ceil(float64(chars)/perLine) + 6 // headings, paragraph ends
 		if lines*f*1.5 <= room {
-			return i
+			return i, true
 		}
 	}
-	return len(boardSteps) - 1
+	return len(boardSteps) - 1, false
 }
 
 // bodySectionText is the plain text of a section of brand b's body.
