@@ -178,8 +178,13 @@ func prepare(ctx context.Context, opts Options, dest string) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := diags.Err(); err != nil || s == nil {
-		return nil, fmt.Errorf("load %s again: %v", opts.Source, err)
+	// The build has just checked the same files, so this is a change
+	// made while printing.
+	if err := diags.Err(); err != nil {
+		return nil, fmt.Errorf("load %s: %w", opts.Source, err)
+	}
+	if s == nil {
+		return nil, fmt.Errorf("load %s: no site", opts.Source)
 	}
 	th, err := build.LoadTheme(fsys, s.Config.Theme)
 	if err != nil {
