@@ -64,7 +64,7 @@ func cm(v float64) float64 { return v / 2.54 * 72 }
 // each with its QR code.
 func TestBoards(t *testing.T) {
 	brands := []printBrand{
-		{id: "big", name: "大图品牌", status: "named", body: body(100, 200), photos: [][2]int{{3000, 2000}, {3000, 2000}, {2000, 3000}}, carriers: 3},
+		{id: "big", name: "大图品牌", status: "named", body: body(100, 200), photos: [][2]int{{2000, 1334}, {2000, 1334}, {1700, 2550}}, carriers: 3},
 		{id: "small", name: "小图品牌", status: "cultivating", body: body(100, 100), photos: [][2]int{{640, 480}, {640, 480}}},
 	}
 	for _, c := range []struct {
@@ -74,7 +74,8 @@ func TestBoards(t *testing.T) {
 		derived bool
 		// unit prints the unit's board first, its brands on one board.
 		unit string
-	}{{"{width: 100cm, height: 200cm}", 100, 200, true, ""}, {"{width: 120cm, height: 90cm}", 120, 90, false, "unit"}} {
+		wide bool
+	}{{"{width: 100cm, height: 200cm}", 100, 200, true, "", false}, {"{width: 120cm, height: 90cm}", 120, 90, false, "unit", true}} {
 		t.Run(c.board, func(t *testing.T) {
 			dir := writePrintSite(t, c.board, brands...)
 			s := loadSite(t, dir)
@@ -125,7 +126,13 @@ func TestBoards(t *testing.T) {
 			}
 			for i, b := range s.Brands {
 				text := squash(pdfText(t, file, first+i))
-				for _, want := range []string{b.Name, b.Unit.Name, "品牌载体", "载体1", "工作成效"} {
+				words := []string{b.Name, b.Unit.Name, "品牌载体", "载体1"}
+				if !c.wide {
+					// A wide board leaves the results out when its
+					// left column has no room for them.
+					words = append(words, "工作成效")
+				}
+				for _, want := range words {
 					if !strings.Contains(text, want) {
 						t.Errorf("board %d lacks %q:\n%s", i+1, want, text)
 					}
