@@ -140,10 +140,6 @@ func TestForms(t *testing.T) {
 		t.Errorf("printed %d forms, want %d", res.Sheets, len(brands))
 	}
 	info := pdfInfo(t, file)
-	if keep := os.Getenv("KEEP_PDF"); keep != "" {
-		data, _ := os.ReadFile(file)
-		_ = os.WriteFile(keep, data, 0o644)
-	}
 	checkPaper(t, info, "A4", "portrait")
 	if res.Pages != info.pages {
 		t.Errorf("result says %d pages, the pdf has %d", res.Pages, info.pages)
