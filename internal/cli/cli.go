@@ -27,6 +27,7 @@ Usage:
   showcase check  [--source DIR] [--format text|github|json] [--lang zh|en] [--fix] [PATH...]
   showcase new    [--lang zh|en] brand <unit-id>/<brand-id>  |  unit <unit-id>
   showcase serve  [--source DIR] [--addr 127.0.0.1:1313] [--lang zh|en]
+  showcase print  plaques|forms|boards --pdf FILE [--unit ID] [--brand UNIT/ID] [--source DIR]
   showcase plaques --pdf FILE [--unit ID] [--source DIR]
   showcase export --output FILE.xlsx|FILE.csv [--source DIR] [--lang zh|en]
   showcase import [--source DIR] [--replace] [--lang zh|en] FILE.zip...
@@ -60,6 +61,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return e.export(ctx, args[1:])
 	case "import":
 		return e.importBundles(ctx, args[1:])
+	case "print":
+		return e.print(ctx, args[1:])
 	case "version", "-version", "--version":
 		return e.printVersion()
 	case "help", "-h", "-help", "--help":

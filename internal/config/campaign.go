@@ -113,12 +113,13 @@ func decodeEntry(d *fields.Decoder, n *yaml.Node, what string, known []string, i
 }
 
 func decodePlaque(d *fields.Decoder, n *yaml.Node, p *Plaque) {
-	m, ok := d.Mapping(n, diag.T("plaque（挂牌）", "plaque"), fields.Keys{Known: []string{"size", "orientation"}})
+	m, ok := d.Mapping(n, diag.T("plaque（挂牌）", "plaque"), fields.Keys{Known: []string{"size", "orientation", "title", "issuer"}})
 	if !ok {
 		return
 	}
 	oneOf(d, m, "size", &p.Size, "A3", "A4")
 	oneOf(d, m, "orientation", &p.Orientation, "landscape", "portrait")
+	decodePlaqueText(d, m, p)
 }
 
 func decodeKiosk(d *fields.Decoder, n *yaml.Node, k *Kiosk) {

@@ -26,6 +26,7 @@ type Config struct {
 	Language    string
 	Campaign    Campaign
 	Plaque      Plaque
+	Print       Print
 	Kiosk       Kiosk
 	Footer      Footer
 	Theme       string
@@ -73,6 +74,9 @@ type Status struct {
 type Plaque struct {
 	Size        string // A3 or A4
 	Orientation string // landscape or portrait
+	// Title heads every plaque (市直机关党建品牌); Issuer is the
+	// awarding body (授牌单位). Both are optional.
+	Title, Issuer string
 }
 
 // Kiosk sets the exhibition kiosk's timings, in seconds.
@@ -146,6 +150,7 @@ func defaults() *Config {
 		Language: "zh-CN",
 		BaseURL:  "/",
 		Plaque:   Plaque{Size: "A3", Orientation: "landscape"},
+		Print:    defaultPrint(),
 		Kiosk:    Kiosk{Idle: 90, Interval: 8},
 		Theme:    "default",
 		Submit:   Submit{Enabled: true, Instructions: defaultInstructions},
@@ -153,7 +158,7 @@ func defaults() *Config {
 }
 
 func decode(d *fields.Decoder, n *yaml.Node, cfg *Config) {
-	m, ok := d.Mapping(n, diag.T("站点配置", "the site configuration"), fields.Keys{Known: []string{"title", "description", "baseURL", "language", "campaign", "plaque", "kiosk", "footer", "theme", "submit"}})
+	m, ok := d.Mapping(n, diag.T("站点配置", "the site configuration"), fields.Keys{Known: []string{"title", "description", "baseURL", "language", "campaign", "plaque", "print", "kiosk", "footer", "theme", "submit"}})
 	if !ok {
 		return
 	}
@@ -176,6 +181,9 @@ func decode(d *fields.Decoder, n *yaml.Node, cfg *Config) {
 	}
 	if v := m.Value("plaque"); v != nil {
 		decodePlaque(d, v, &cfg.Plaque)
+	}
+	if v := m.Value("print"); v != nil {
+		decodePrint(d, v, &cfg.Print)
 	}
 	if v := m.Value("kiosk"); v != nil {
 		decodeKiosk(d, v, &cfg.Kiosk)

@@ -9,13 +9,14 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// sheetsReady waits for the fonts, then counts the plaques on the page.
-// Navigate has already waited for the load event, so the logos are in.
-const sheetsReady = `document.fonts.ready.then(() => document.querySelectorAll(".sheet").length)`
+// sheetsReady waits for the fonts, then counts the sheets on the page:
+// plaques, forms or boards. Navigate has already waited for the load
+// event, so the logos and photos are in.
+const sheetsReady = `document.fonts.ready.then(() => document.querySelectorAll(".sheet, .form, .board").length)`
 
 // Print loads url in the browser tab ctx and prints it to PDF at the paper
 // size the page's CSS @page rules ask for, with backgrounds. It returns
-// the PDF and the number of plaques on the page.
+// the PDF and the number of sheets on the page.
 func Print(ctx context.Context, url string) ([]byte, int, error) {
 	var (
 		sheets int
@@ -39,7 +40,7 @@ func Print(ctx context.Context, url string) ([]byte, int, error) {
 		return nil, 0, fmt.Errorf("print %s: %w", url, err)
 	}
 	if sheets == 0 {
-		return nil, 0, fmt.Errorf("print %s: no plaques on the page", url)
+		return nil, 0, fmt.Errorf("print %s: nothing to print on the page", url)
 	}
 	return pdf, sheets, nil
 }

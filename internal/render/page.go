@@ -52,6 +52,8 @@ type Page struct {
 	// sheets are the brands whose plaque sheets were rendered as tokens,
 	// in page order; see sheets.go.
 	sheets []*site.Brand
+	// print is set on a page of sheets to print; see print.go.
+	print *PrintOptions
 }
 
 // pageContext is what every page of one build shares.
