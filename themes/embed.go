@@ -3,12 +3,8 @@
 package themes
 
 import (
-	"embed"
 	"io/fs"
 )
-
-//go:embed all:default
-var files embed.FS
 
 // Default returns the default theme's files, rooted at the theme folder.
 func Default() fs.FS {
