@@ -181,6 +181,18 @@ func fillAndImport(t *testing.T, site, url string) {
 	if brand != "guokuxianfeng" {
 		t.Errorf("brand id suggested from 国库先锋 = %q, want guokuxianfeng", brand)
 	}
+	// The preview tab renders the brand's page in the browser's engine,
+	// with the theme's templates compiled into it.
+	var title string
+	err = chromedp.Run(ctx,
+		chromedp.Click(`#tab-preview`),
+		chromedp.WaitVisible(`#preview h1.brand-name`),
+		chromedp.Text(`#preview h1.brand-name`, &title),
+		chromedp.Click(`#tab-source`),
+	)
+	if err != nil || !strings.Contains(title, "国库先锋") {
+		t.Fatalf("the preview shows no brand page titled 国库先锋: %q, %v", title, err)
+	}
 	done := make(chan string, 1)
 	chromedp.ListenTarget(ctx, func(ev any) {
 		if e, ok := ev.(*browser.EventDownloadProgress); ok && e.State == browser.DownloadProgressStateCompleted {
