@@ -16,15 +16,7 @@ import (
 // page, whose counts leave the delisted brand out. Run with -update after
 // an intended change and review the diff.
 func TestGoldenDecisionPages(t *testing.T) {
-	fsys := loadTxtar(t, "testdata/decisions.txtar")
-	s, diags, err := build.Load(context.Background(), fsys, build.LoadOptions{}, nil)
-	if err != nil || len(diags) > 0 {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	th, err := build.LoadTheme(fsys, "default")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, th := loadSiteFile(t, "testdata/decisions.txtar")
 	cases := map[string]string{
 		"decisions/index.html":                   "decisions.html",
 		"decisions/2021-12-28-review/index.html": "decision.html",

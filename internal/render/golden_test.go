@@ -38,7 +38,14 @@ func loadTxtar(t *testing.T, file string) fstest.MapFS {
 // loadTestSite loads testdata/site.txtar and the default theme.
 func loadTestSite(t *testing.T) (*site.Site, *theme.Theme) {
 	t.Helper()
-	fsys := loadTxtar(t, "testdata/site.txtar")
+	return loadSiteFile(t, "testdata/site.txtar")
+}
+
+// loadSiteFile loads the site in a txtar file, which must have no
+// findings, with the default theme.
+func loadSiteFile(t *testing.T, file string) (*site.Site, *theme.Theme) {
+	t.Helper()
+	fsys := loadTxtar(t, file)
 	s, diags, err := build.Load(context.Background(), fsys, build.LoadOptions{}, nil)
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("load: %v %v", err, diags)

@@ -1,13 +1,11 @@
 package render_test
 
 import (
-	"context"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"showcase/internal/build"
 	"showcase/internal/render"
 )
 
@@ -16,15 +14,7 @@ import (
 // of it (home-decided.html, in TestGoldenDecisionPages). Run with -update
 // after an intended change and review the diff.
 func TestGoldenProgressPages(t *testing.T) {
-	fsys := loadTxtar(t, "testdata/decisions.txtar")
-	s, diags, err := build.Load(context.Background(), fsys, build.LoadOptions{}, nil)
-	if err != nil || len(diags) > 0 {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	th, err := build.LoadTheme(fsys, "default")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, th := loadSiteFile(t, "testdata/decisions.txtar")
 	for target, golden := range map[render.Target]string{render.Web: "progress.html", render.Kiosk: "kiosk-progress.html"} {
 		t.Run(string(target), func(t *testing.T) {
 			jobs := render.Plan(s, th, render.Options{Target: target})

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"showcase/internal/corpus"
 	"showcase/internal/serve"
 )
 
@@ -20,25 +20,8 @@ import (
 func copySample(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
-	for _, name := range []string{"showcase.yaml", "content", "decisions"} {
-		src := filepath.Join("../..", name)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel("../..", p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	if err := corpus.CopySample("../..", dst); err != nil {
+		t.Fatal(err)
 	}
 	return dst
 }
