@@ -6,6 +6,7 @@ import (
 	"maps"
 	"path"
 	"strings"
+	"sync"
 
 	"showcase/internal/site"
 	"showcase/internal/submit"
@@ -46,12 +47,21 @@ func withSubmit(s *site.Site, th *theme.Theme, ctx *pageContext) {
 	if ctx.assets == nil {
 		ctx.assets = map[string]string{}
 	}
-	for _, f := range files {
+	maps.Copy(ctx.assets, engineAssets())
+}
+
+// engineAssets names the engine's scripts by their fingerprinted files.
+// The engine is fixed for the life of the program, so its 5 MB are hashed
+// once, not for every plan and every entity a rebuild renders.
+var engineAssets = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, f := range engine.Files() {
 		name := "js/" + f.Name
 		sum := sha256.Sum256(f.Data)
-		ctx.assets[name] = strings.TrimSuffix(name, path.Ext(name)) + "." + hex.EncodeToString(sum[:5]) + path.Ext(name)
+		m[name] = strings.TrimSuffix(name, path.Ext(name)) + "." + hex.EncodeToString(sum[:5]) + path.Ext(name)
 	}
-}
+	return m
+})
 
 // SubmitURL returns the link to the submission page, or "" when the
 // site has none.
