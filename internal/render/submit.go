@@ -3,6 +3,7 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"html/template"
 	"maps"
 	"path"
 	"strings"
@@ -79,6 +80,19 @@ func (p *Page) SubmitContext() string {
 	c.Layouts = p.ctx.submitLayouts
 	return c.JSON()
 }
+
+// SubmitContextAttr is the data-context attribute whole, its value in
+// single quotes. The context is JSON, full of double quotes: written as
+// "{{.SubmitContext}}" each would become &#34;, and the minifier takes
+// entities out one at a time, moving the rest of the value each time,
+// which at 10,000 brands made this one page take four seconds.
+func (p *Page) SubmitContextAttr() template.HTMLAttr {
+	return template.HTMLAttr("data-context='" + singleQuotedAttrEscaper.Replace(p.SubmitContext()) + "'")
+}
+
+// singleQuotedAttrEscaper escapes what can end or alter a single-quoted
+// attribute's value.
+var singleQuotedAttrEscaper = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;")
 
 // SubmitFields are the brand's fields the form shows, with their labels
 // and help.

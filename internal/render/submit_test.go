@@ -1,13 +1,18 @@
 package render_test
 
 import (
-	"showcase/internal/theme"
-	"showcase/themes"
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/net/html"
+
 	"showcase/internal/render"
+	"showcase/internal/submit"
+	"showcase/internal/theme"
+	"showcase/themes"
 )
 
 // TestSubmitPage checks where the submission page is published: on the
@@ -31,7 +36,7 @@ func TestSubmitPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`script-src 'self' 'wasm-unsafe-eval'`, `name="organization"`, `id="source"`, `id="findings"`, `id="download"`, `type="file" accept=".svg`, `name="logo"`, `data-context="{`, `src="../js/submit-engine.`} {
+	for _, want := range []string{`script-src 'self' 'wasm-unsafe-eval'`, `name="organization"`, `id="source"`, `id="findings"`, `id="download"`, `type="file" accept=".svg`, `name="logo"`, `data-context='{`, `src="../js/submit-engine.`} {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("the submission page lacks %s", want)
 		}
@@ -89,5 +94,52 @@ func TestSubmitContextCarriesSiteLayouts(t *testing.T) {
 	}
 	if html := page(own); !strings.Contains(html, "layouts/pages/brand.html") || !strings.Contains(html, "site-own-brand") {
 		t.Error("the submission page does not carry the site's own brand layout for the preview")
+	}
+}
+
+// TestSubmitContextAttribute reads the page's data-context back as a
+// browser does: the value, single-quoted so that the JSON's double quotes
+// need no entities, must be the context whatever a unit's name holds.
+func TestSubmitContextAttribute(t *testing.T) {
+	s, th := loadTestSite(t)
+	const hostile = `示例'单位" onload='x' &amp; <b>&#39;`
+	s.Units[0].Name = hostile
+	var page []byte
+	for _, j := range render.Plan(s, th, render.Options{Target: render.Web}) {
+		if j.File == "submit/index.html" {
+			var err error
+			if page, err = j.Render(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for n := range doc.Descendants() {
+		for _, a := range n.Attr {
+			if a.Key == "data-context" {
+				found = append(found, a.Val)
+			}
+			if a.Key == "onload" || a.Key == "x" {
+				t.Errorf("a unit's name made an attribute %s", a.Key)
+			}
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d data-context attributes, want 1", len(found))
+	}
+	var c submit.Context
+	if err := json.Unmarshal([]byte(found[0]), &c); err != nil {
+		t.Fatalf("data-context is not JSON: %v", err)
+	}
+	names := map[string]bool{}
+	for _, u := range c.Units {
+		names[u.Name] = true
+	}
+	if !names[hostile] {
+		t.Errorf("the context lost the unit's name %q", hostile)
 	}
 }
