@@ -99,6 +99,9 @@ func output(t *testing.T, mn *publish.Minifier, job render.Job, sheets memSheets
 			if !ok {
 				t.Fatalf("%s: sheet %d was never stored", job.File, seg.Sheet)
 			}
+			if seg.LinkRoot != "" {
+				sheet = bytes.ReplaceAll(sheet, []byte(seg.LinkRoot), []byte(seg.Up))
+			}
 			out = append(out, sheet...)
 		}
 		return out
@@ -136,37 +139,58 @@ func loadSource(t *testing.T, dir string) (*site.Site, func() *theme.Theme) {
 // (spliced QR codes, sheets spooled and written in segments) and checks
 // every page against rendering it whole and minifying it.
 func TestBuildMatchesPlainRender(t *testing.T) {
-	src, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	src := t.TempDir()
 	if err := corpus.Write(src, corpus.Options{Brands: 40, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest, Target: render.Web}); err != nil {
 		t.Fatal(err)
 	}
 	s, loadTheme := loadSource(t, src)
 	th := loadTheme()
 	mn := publish.NewMinifier()
-	built := readTree(t, dest)
-	jobs := render.Plan(s, th, render.Options{Target: render.Web, Assets: assetNames(built)})
-	compared := 0
-	for _, job := range jobs {
-		if strings.HasPrefix(job.File, "brands/") && strings.HasSuffix(job.File, "/index.html") {
-			// Brand pages link photos by their published sizes, which
-			// only the build knows, so they are compared in
-			// TestSpliceMatchesMinifier; here they must have the body
-			// that waited in the body spool.
-			if !bytes.Contains(built[job.File], []byte(`<section class="prose brand-body"><h2`)) {
-				t.Errorf("%s lost its body", job.File)
+	for _, target := range []render.Target{render.Web, render.Kiosk} {
+		t.Run(string(target), func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			if _, err := build.Run(context.Background(), build.Options{Source: src, Dest: dest, Target: target}); err != nil {
+				t.Fatal(err)
 			}
-			continue
-		}
-		if got, want := built[job.File], output(t, mn, job, nil); !bytes.Equal(got, want) {
-			t.Errorf("%s differs from rendering it whole", job.File)
-		}
-		compared++
-	}
-	if compared < len(s.Brands)+len(s.Units) {
-		t.Errorf("compared only %d files", compared)
+			built := readTree(t, dest)
+			jobs := render.Plan(s, th, render.Options{Target: target, Assets: assetNames(built)})
+			compared, sheets := 0, 0
+			for _, job := range jobs {
+				if strings.HasPrefix(job.File, "brands/") && strings.HasSuffix(job.File, "/index.html") {
+					// Brand pages link photos by their published sizes, which
+					// only the build knows, so they are compared in
+					// TestSpliceMatchesMinifier; here they must have the body
+					// that waited in the body spool.
+					if !bytes.Contains(built[job.File], []byte(`<section class="prose brand-body"><h2`)) {
+						t.Errorf("%s lost its body", job.File)
+					}
+					continue
+				}
+				if job.File == render.AttractPath {
+					continue // it too names photos by their published sizes
+				}
+				want := output(t, mn, job, nil)
+				if got := built[job.File]; !bytes.Equal(got, want) {
+					t.Errorf("%s differs from rendering it whole", job.File)
+				}
+				compared++
+				sheets += bytes.Count(want, []byte(`<article class="sheet `))
+			}
+			if compared < len(s.Brands)+len(s.Units) {
+				t.Errorf("compared only %d files", compared)
+			}
+			// Each plaque's sheet is on its own page, its unit's and the
+			// page of all plaques.
+			plaques := 0
+			for _, b := range s.Brands {
+				if b.HasPlaque() {
+					plaques++
+				}
+			}
+			if sheets < 3*plaques || plaques == 0 {
+				t.Errorf("the pages compared hold %d sheets, want %d", sheets, 3*plaques)
+			}
+		})
 	}
 }
 

@@ -54,6 +54,9 @@ type Page struct {
 	sheets []*site.Brand
 	// print is set on a page of sheets to print; see print.go.
 	print *PrintOptions
+	// linkRoot, while a kiosk's plaque sheet renders for reuse, stands
+	// for the way up to the site's root in every link; see sheets.go.
+	linkRoot string
 }
 
 // pageContext is what every page of one build shares.
@@ -81,6 +84,9 @@ func (p *Page) Target() string { return string(p.ctx.target) }
 // the site on a USB stick (file://).
 func (p *Page) URL(sitePath string) string {
 	if p.ctx.target == Kiosk || p.Kind == "submit" {
+		if p.linkRoot != "" {
+			return p.linkRoot + OutputFile(sitePath)
+		}
 		return relative(p.Path, sitePath)
 	}
 	return p.Site.Config.BasePath() + sitePath
@@ -119,13 +125,17 @@ func OutputFile(sitePath string) string {
 // relative returns the link from the page at site path from to site path to,
 // naming the file so it works without a server.
 func relative(from, to string) string {
+	return upToRoot(from) + OutputFile(to)
+}
+
+// upToRoot is the way from the page at site path from up to the site's
+// root: "" for a page in the root, "../" for one a folder down.
+func upToRoot(from string) string {
 	dir := path.Dir(OutputFile(from))
-	target := OutputFile(to)
 	if dir == "." {
-		return target
+		return ""
 	}
-	up := strings.Repeat("../", strings.Count(dir, "/")+1)
-	return up + target
+	return strings.Repeat("../", strings.Count(dir, "/")+1)
 }
 
 // Section is the top-level part of the site the page belongs to, for

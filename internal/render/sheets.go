@@ -17,8 +17,11 @@ import (
 // partial replaced by a token; the brand's plaque page renders the sheet
 // itself, splices it in and hands it to the SheetStore; the two pages that
 // gather plaques run last (Job.Late) and are written as segments: their own
-// minified bytes between the sheets the store holds. The kiosk's relative
-// links differ from page to page, so it renders every sheet in place.
+// minified bytes between the sheets the store holds. The kiosk's links are
+// relative, and the way up to the root differs from page to page; its
+// sheets are rendered and stored with a token for that way up (every link
+// is the way up and a path from the root, see relative), which each page
+// replaces with its own as it writes the sheet.
 
 // SheetStore keeps the minified sheets of a build for the pages that
 // gather them. Sheet i is the sheet of the site's i-th brand.
@@ -31,6 +34,9 @@ type Segment struct {
 	Data    []byte
 	Sheet   int
 	IsSheet bool
+	// LinkRoot, when set, is a token in the stored sheet that the writer
+	// replaces with Up, this page's way up to the site's root.
+	LinkRoot, Up string
 }
 
 // sheetPartial is the partial that draws a plaque sheet.
@@ -44,13 +50,16 @@ type sheetPlan struct {
 	// full is the theme as it is, for the sheets themselves.
 	tokens, full *theme.Theme
 	index        map[*site.Brand]int
+	// linkRoot is the kiosk's token for the way up to the root, "" on the
+	// web, whose links are absolute.
+	linkRoot string
 }
 
 // newSheetPlan prepares sheet splicing, or returns nil when it does not
 // apply: not asked for, kiosk links, or a theme without the partial or
 // one that was already used (and so cannot be cloned).
 func newSheetPlan(s *site.Site, th *theme.Theme, ctx *pageContext, opts Options) *sheetPlan {
-	if opts.Sheets == nil || opts.Minify == nil || ctx.splice == "" || opts.Target != Web {
+	if opts.Sheets == nil || opts.Minify == nil || ctx.splice == "" {
 		return nil
 	}
 	token := ctx.splice
@@ -64,6 +73,11 @@ func newSheetPlan(s *site.Site, th *theme.Theme, ctx *pageContext, opts Options)
 		return nil
 	}
 	sp := &sheetPlan{store: opts.Sheets, minify: opts.Minify, tokens: tokens, full: th, index: map[*site.Brand]int{}}
+	if opts.Target == Kiosk {
+		// Digits, '#' and '-' pass through URL escaping and the
+		// minifier as they are, and no content can guess the number.
+		sp.linkRoot = token + "r#"
+	}
 	for i, b := range s.Brands {
 		sp.index[b] = i
 	}
@@ -105,7 +119,9 @@ func (sp *sheetPlan) expandOwn(p *Page, min []byte) ([]byte, error) {
 		}
 		b := p.sheetBrand(seg.Sheet)
 		p.splices = nil
+		p.linkRoot = sp.linkRoot
 		sheet, err := sp.full.RenderTemplate(p.Kind, sheetPartial, []any{p, b})
+		p.linkRoot = ""
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", p.Path, err)
 		}
@@ -117,6 +133,9 @@ func (sp *sheetPlan) expandOwn(p *Page, min []byte) ([]byte, error) {
 		}
 		if err := sp.store.PutSheet(seg.Sheet, sheet); err != nil {
 			return nil, err
+		}
+		if sp.linkRoot != "" {
+			sheet = bytes.ReplaceAll(sheet, []byte(sp.linkRoot), []byte(upToRoot(p.Path)))
 		}
 		out = append(out, sheet...)
 	}
@@ -143,7 +162,11 @@ func (sp *sheetPlan) split(p *Page, min []byte) ([]Segment, error) {
 		if at < 0 {
 			return nil, fmt.Errorf("compose %s: plaque %d of %d not found after minifying", p.Path, k+1, len(p.sheets))
 		}
-		segs = append(segs, Segment{Data: min[:at]}, Segment{Sheet: sp.index[b], IsSheet: true})
+		sheet := Segment{Sheet: sp.index[b], IsSheet: true}
+		if sp.linkRoot != "" {
+			sheet.LinkRoot, sheet.Up = sp.linkRoot, upToRoot(p.Path)
+		}
+		segs = append(segs, Segment{Data: min[:at]}, sheet)
 		min = min[at+len(token):]
 	}
 	return append(segs, Segment{Data: min}), nil
