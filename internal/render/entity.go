@@ -19,7 +19,7 @@ func EntityJob(s *site.Site, th *theme.Theme, opts Options, file string) (Job, b
 	if opts.Splice || opts.Sheets != nil {
 		return Job{}, false
 	}
-	ctx := &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images}
+	ctx := &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images, theme: th}
 	withSubmit(s, th, ctx)
 	p := entityPage(s, ctx, file)
 	if p == nil {

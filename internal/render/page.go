@@ -11,6 +11,7 @@ import (
 	"showcase/internal/progress"
 	"showcase/internal/search"
 	"showcase/internal/site"
+	"showcase/internal/theme"
 )
 
 // Target is the kind of output a build makes.
@@ -54,6 +55,10 @@ type Page struct {
 	sheets []*site.Brand
 	// print is set on a page of sheets to print; see print.go.
 	print *PrintOptions
+	// spliced is set when the page's job expands tokens after minifying,
+	// and chromes are the chrome partials it rendered as tokens.
+	spliced bool
+	chromes []chromeUse
 	// linkRoot, while a kiosk's plaque sheet renders for reuse, stands
 	// for the way up to the site's root in every link; see sheets.go.
 	linkRoot string
@@ -73,6 +78,10 @@ type pageContext struct {
 	submit bool
 	// submitLayouts are the theme's own layouts the page's preview loads.
 	submitLayouts map[string]string
+	// theme renders the chrome partials (see chrome.go); chrome, when
+	// set, keeps them rendered once for the plan.
+	theme  *theme.Theme
+	chrome *chromeCache
 }
 
 // Target returns "web" or "kiosk", for templates that differ by target.

@@ -50,10 +50,11 @@ type Job struct {
 // Plan lists every page of the site and the feed and sitemap, in a fixed
 // order. The jobs share nothing mutable, so they may run concurrently.
 func Plan(s *site.Site, th *theme.Theme, opts Options) []Job {
-	ctx := &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images, progress: onceProgress(s)}
+	ctx := &pageContext{target: opts.Target, assets: opts.Assets, images: opts.Images, progress: onceProgress(s), theme: th}
 	if opts.Splice {
 		ctx.splice = spliceToken()
 	}
+	ctx.chrome = newChromeCache(th, ctx, opts)
 	withSubmit(s, th, ctx)
 	pages := Pages(s, ctx)
 	sheets := newSheetPlan(s, th, ctx, opts)

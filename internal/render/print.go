@@ -52,7 +52,7 @@ type PrintOptions struct {
 // PrintPage renders one page holding the sheets of brands, in order, to
 // be printed by a browser at the paper size its style asks for.
 func PrintPage(s *site.Site, th *theme.Theme, opts PrintOptions, brands []*site.Brand) ([]byte, error) {
-	ctx := &pageContext{target: Web, assets: opts.Assets}
+	ctx := &pageContext{target: Web, assets: opts.Assets, theme: th}
 	p := newPage(s, ctx, "print", PrintPath+string(opts.Kind)+".html", printTitle(s.Config, opts.Kind))
 	p.Brands = brands
 	p.print = &opts

@@ -48,10 +48,11 @@ func pageJob(render func(*Page) ([]byte, error), p *Page) Job {
 		render = withBodyImages(render)
 	}
 	job := Job{File: OutputFile(p.Path), Render: func() ([]byte, error) {
-		p.splices = nil
+		p.splices, p.chromes = nil, nil
 		return render(p)
 	}}
 	if p.ctx.splice != "" {
+		p.spliced = true
 		job.Expand = p.expand
 	}
 	return job
@@ -63,7 +64,11 @@ func pageJob(render func(*Page) ([]byte, error), p *Page) Job {
 func (p *Page) expand(min []byte) ([]byte, error) {
 	// The path data is needed once; a finished page must not keep it
 	// while the rest of the site renders.
-	defer func() { p.splices = nil }()
+	defer func() { p.splices, p.chromes = nil, nil }()
+	min, err := p.expandChrome(min)
+	if err != nil {
+		return nil, err
+	}
 	if len(p.splices) == 0 {
 		return min, nil
 	}

@@ -117,6 +117,6 @@ func PreviewBrand(s *site.Site, th *theme.Theme, id string) ([]byte, error) {
 	if b == nil {
 		return nil, nil
 	}
-	p := brandPage(s, &pageContext{target: Web}, b)
+	p := brandPage(s, &pageContext{target: Web, theme: th}, b)
 	return th.RenderTemplate("brand", "main", p)
 }

@@ -1,0 +1,133 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strconv"
+	"sync"
+
+	"showcase/internal/theme"
+)
+
+// The masthead and the footer are the same on thousands of pages and were
+// about two fifths of the template work of a brand page, and all of it
+// minified again on every page. base.html calls them through Page.Chrome.
+// In a plan that splices (Options.Splice with Options.Minify, as the build
+// runs), Chrome renders and minifies each once for each place it can
+// differ in (chromeKey), puts an empty element of the same tag in the
+// page, and the page's Expand puts the minified bytes back: the same bytes
+// minifying the whole page gives, since the placeholder is the same
+// block element where the minifier decides about white space
+// (TestSpliceMatchesMinifier checks every page). Anywhere else, and for a
+// site that overrides the layouts that draw them, Chrome renders them in
+// place.
+
+// chromeTags are the partials Chrome renders, with the element each
+// begins and ends with.
+var chromeTags = map[string]string{"masthead": "header", "page-footer": "footer"}
+
+// chromeLayouts are the layout files the chrome partials are drawn by; a
+// theme that overrides one of them may read anything of the page in them.
+var chromeLayouts = []string{"layouts/partials/chrome.html", "layouts/partials/footer.html"}
+
+// chromeUse is one chrome partial a page rendered as a token.
+type chromeUse struct{ key, tag string }
+
+// chromeCache holds the minified chrome of one plan's pages by key.
+type chromeCache struct {
+	minify func(file string, data []byte) ([]byte, error)
+	mu     sync.Mutex
+	done   map[string][]byte
+}
+
+// newChromeCache returns the plan's chrome cache, or nil when the plan
+// does not splice or the theme draws the chrome its own way.
+func newChromeCache(th *theme.Theme, ctx *pageContext, opts Options) *chromeCache {
+	if ctx.splice == "" || opts.Minify == nil {
+		return nil
+	}
+	own := th.OverriddenLayouts()
+	for _, name := range chromeLayouts {
+		if _, ok := own[name]; ok {
+			return nil
+		}
+	}
+	return &chromeCache{minify: opts.Minify, done: map[string][]byte{}}
+}
+
+// chromeKey is everything the default chrome partials read of a page
+// that is not the same on every page of the plan: its section, whether it
+// is home or the submission page, and its link to the root, which holds
+// the target and, for relative links, the page's depth.
+func (p *Page) chromeKey(name string) string {
+	kind := ""
+	if p.Kind == "home" || p.Kind == "submit" {
+		kind = p.Kind
+	}
+	return name + "\x00" + p.Section() + "\x00" + kind + "\x00" + p.URL("")
+}
+
+// Chrome renders the chrome partial name: "masthead" or "page-footer".
+func (p *Page) Chrome(name string) (template.HTML, error) {
+	tag, ok := chromeTags[name]
+	if !ok {
+		return "", fmt.Errorf("no chrome called %q", name)
+	}
+	c := p.ctx.chrome
+	if c == nil || !p.spliced {
+		out, err := p.ctx.theme.RenderTemplate(p.Kind, name, p)
+		return template.HTML(out), err
+	}
+	key := p.chromeKey(name)
+	c.mu.Lock()
+	_, ok = c.done[key]
+	c.mu.Unlock()
+	if !ok {
+		out, err := p.ctx.theme.RenderTemplate(p.Kind, name, p)
+		if err != nil {
+			return "", err
+		}
+		if out, err = c.minify(OutputFile(p.Path), out); err != nil {
+			return "", err
+		}
+		c.mu.Lock()
+		c.done[key] = out
+		c.mu.Unlock()
+	}
+	token := "<" + tag + ` id="` + p.ctx.splice + "c" + strconv.Itoa(len(p.chromes)) + `#"></` + tag + ">"
+	p.chromes = append(p.chromes, chromeUse{key: key, tag: tag})
+	return template.HTML(token), nil
+}
+
+// expandChrome puts the minified chrome back in place of its tokens.
+func (p *Page) expandChrome(min []byte) ([]byte, error) {
+	if len(p.chromes) == 0 {
+		return min, nil
+	}
+	c := p.ctx.chrome
+	c.mu.Lock()
+	parts := make([][]byte, len(p.chromes))
+	size := len(min)
+	for i, use := range p.chromes {
+		parts[i] = c.done[use.key]
+		size += len(parts[i])
+	}
+	c.mu.Unlock()
+	out := make([]byte, 0, size)
+	for i, use := range p.chromes {
+		token := []byte("<" + use.tag + ` id="` + p.ctx.splice + "c" + strconv.Itoa(i) + `#"></`)
+		at := bytes.Index(min, token)
+		if at < 0 {
+			return nil, fmt.Errorf("expand %s: chrome %d of %d not found after minifying", p.Path, i+1, len(p.chromes))
+		}
+		end := bytes.IndexByte(min[at+len(token):], '>')
+		if end < 0 {
+			return nil, fmt.Errorf("expand %s: chrome %d cut short after minifying", p.Path, i+1)
+		}
+		out = append(out, min[:at]...)
+		out = append(out, parts[i]...)
+		min = min[at+len(token)+end+1:]
+	}
+	return append(out, min...), nil
+}
