@@ -19,6 +19,7 @@ import (
 	"sort"
 	"time"
 
+	"showcase/internal/content"
 	"showcase/internal/diag"
 	"showcase/internal/photo"
 	"showcase/internal/publish"
@@ -125,6 +126,7 @@ type diskBuild struct {
 
 	root    *os.Root
 	fsys    fs.FS
+	closeFS func()
 	scratch string
 	bodies  *bodySpool
 	sheets  *sheetSpool
@@ -148,7 +150,7 @@ func (b *diskBuild) prepare(context.Context) error {
 	if b.root, err = os.OpenRoot(b.opts.Source); err != nil {
 		return fmt.Errorf("open site %s: %w", b.opts.Source, err)
 	}
-	b.fsys = b.root.FS()
+	b.fsys, b.closeFS = content.FastReads(b.root.FS())
 	if err := publish.RemoveStale(b.opts.Dest); err != nil {
 		return err
 	}
@@ -307,6 +309,9 @@ func (b *diskBuild) close() {
 	}
 	if b.scratch != "" {
 		_ = os.RemoveAll(b.scratch)
+	}
+	if b.closeFS != nil {
+		b.closeFS()
 	}
 	if b.root != nil {
 		_ = b.root.Close()
