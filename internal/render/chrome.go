@@ -7,12 +7,15 @@ import (
 	"strconv"
 	"sync"
 
+	"showcase/internal/site"
 	"showcase/internal/theme"
 )
 
 // The masthead and the footer are the same on thousands of pages and were
 // about two fifths of the template work of a brand page, and all of it
-// minified again on every page. base.html calls them through Page.Chrome.
+// minified again on every page; a brand's card is the same on its unit's,
+// stage's and status's page. base.html calls the first through
+// Page.Chrome, the list of brands the cards through Page.Card.
 // In a plan that splices (Options.Splice with Options.Minify, as the build
 // runs), Chrome renders and minifies each once for each place it can
 // differ in (chromeKey), puts an empty element of the same tag in the
@@ -27,9 +30,14 @@ import (
 // begins and ends with.
 var chromeTags = map[string]string{"masthead": "header", "page-footer": "footer"}
 
-// chromeLayouts are the layout files the chrome partials are drawn by; a
-// theme that overrides one of them may read anything of the page in them.
-var chromeLayouts = []string{"layouts/partials/chrome.html", "layouts/partials/footer.html"}
+// reusedLayouts are the layout files each reused partial is drawn by; a
+// theme that overrides one of them may read anything of the page in
+// them, so the partial is then rendered in place on every page.
+var reusedLayouts = map[string][]string{
+	"masthead":    {"layouts/partials/chrome.html"},
+	"page-footer": {"layouts/partials/chrome.html", "layouts/partials/footer.html"},
+	"brand-card":  {"layouts/partials/common.html"},
+}
 
 // chromeUse is one chrome partial a page rendered as a token.
 type chromeUse struct{ key, tag string }
@@ -37,8 +45,10 @@ type chromeUse struct{ key, tag string }
 // chromeCache holds the minified chrome of one plan's pages by key.
 type chromeCache struct {
 	minify func(file string, data []byte) ([]byte, error)
-	mu     sync.Mutex
-	done   map[string][]byte
+	// inPlace are the partials the theme draws its own way.
+	inPlace map[string]bool
+	mu      sync.Mutex
+	done    map[string][]byte
 }
 
 // newChromeCache returns the plan's chrome cache, or nil when the plan
@@ -47,13 +57,16 @@ func newChromeCache(th *theme.Theme, ctx *pageContext, opts Options) *chromeCach
 	if ctx.splice == "" || opts.Minify == nil {
 		return nil
 	}
+	c := &chromeCache{minify: opts.Minify, inPlace: map[string]bool{}, done: map[string][]byte{}}
 	own := th.OverriddenLayouts()
-	for _, name := range chromeLayouts {
-		if _, ok := own[name]; ok {
-			return nil
+	for partial, files := range reusedLayouts {
+		for _, f := range files {
+			if _, ok := own[f]; ok {
+				c.inPlace[partial] = true
+			}
 		}
 	}
-	return &chromeCache{minify: opts.Minify, done: map[string][]byte{}}
+	return c
 }
 
 // chromeKey is everything the default chrome partials read of a page
@@ -74,17 +87,30 @@ func (p *Page) Chrome(name string) (template.HTML, error) {
 	if !ok {
 		return "", fmt.Errorf("no chrome called %q", name)
 	}
+	return p.reuse(name, tag, p.chromeKey(name), p)
+}
+
+// Card renders brand b's card for a list of brands (the "brand-card"
+// partial), the same on the brand's unit, stage and status pages: it reads
+// only the brand and the page's link to the root.
+func (p *Page) Card(b *site.Brand) (template.HTML, error) {
+	return p.reuse("brand-card", "li", "brand-card\x00"+b.Source+"\x00"+p.URL(""), []any{p, b})
+}
+
+// reuse renders partial name with data, or, in a plan that splices,
+// renders and minifies it once for key and returns a token, an empty
+// element of the partial's outer tag, that the page's Expand replaces.
+func (p *Page) reuse(name, tag, key string, data any) (template.HTML, error) {
 	c := p.ctx.chrome
-	if c == nil || !p.spliced {
-		out, err := p.ctx.theme.RenderTemplate(p.Kind, name, p)
+	if c == nil || !p.spliced || c.inPlace[name] {
+		out, err := p.ctx.theme.RenderTemplate(p.Kind, name, data)
 		return template.HTML(out), err
 	}
-	key := p.chromeKey(name)
 	c.mu.Lock()
-	_, ok = c.done[key]
+	_, ok := c.done[key]
 	c.mu.Unlock()
 	if !ok {
-		out, err := p.ctx.theme.RenderTemplate(p.Kind, name, p)
+		out, err := p.ctx.theme.RenderTemplate(p.Kind, name, data)
 		if err != nil {
 			return "", err
 		}
