@@ -40,9 +40,11 @@ const firstShownScript = `(() => {
 })()`
 
 // navDetail describes where the time of the last navigation went: when
-// the document's content was loaded, and when each file started and
+// the page had arrived, was parsed and its content loaded, and when each file started and
 // finished loading, in ms from the navigation's start.
-const navDetail = `JSON.stringify({dcl: Math.round(performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd),
+const navDetail = `JSON.stringify({page: Math.round(performance.getEntriesByType("navigation")[0].responseEnd),
+	parsed: Math.round(performance.getEntriesByType("navigation")[0].domInteractive),
+	dcl: Math.round(performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd),
 	first: Math.round(window.__showcaseFirst),
 	files: performance.getEntriesByType("resource").map(r => [r.name.replace(/^.*\/search\//, "").replace(/\?.*/, ""), Math.round(r.startTime), Math.round(r.responseEnd)])})`
 

@@ -258,7 +258,9 @@
 
   setState("loading");
   say("正在载入搜索索引…");
-  showcaseSearch.open(root.getAttribute("data-index")).then(function (e) {
+  // The query in the address starts loading its token shards alongside
+  // meta.js (data-shards is their number).
+  showcaseSearch.open(root.getAttribute("data-index"), input.value, +root.getAttribute("data-shards")).then(function (e) {
     engine = e;
     run();
   }).catch(fail);
