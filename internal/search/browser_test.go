@@ -327,6 +327,43 @@ func TestSearchOverHTTP(t *testing.T) {
 		}
 	})
 
+	// The unit filter's options are not in the page but come from the
+	// index once the first results show; a unit in the address filters
+	// the first search all the same, and the option is then selected.
+	t.Run("unit filter from the address", func(t *testing.T) {
+		var st pageState
+		var units int
+		var selected string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("服务")+"&unit=library"),
+			waitDone("服务"),
+			chromedp.Evaluate(readPage, &st),
+			chromedp.Poll(`document.querySelector('select[name="unit"]').options.length > 1`, nil, chromedp.WithPollingTimeout(30*time.Second)),
+			chromedp.Evaluate(`document.querySelector('select[name="unit"]').options.length`, &units),
+			chromedp.Evaluate(`document.querySelector('select[name="unit"]').value`, &selected),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got []string
+		for _, h := range x.Search("服务", search.Filter{Unit: "library"}) {
+			want = append(want, h.ID)
+		}
+		for _, h := range st.Hits {
+			got = append(got, h.ID)
+		}
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("服务 in unit library: %q, want %q", got, want)
+		}
+		if units != 1+len(unitIDs(t)) || selected != "library" {
+			t.Errorf("the unit filter has %d options and %q selected, want %d and library", units, selected, 1+len(unitIDs(t)))
+		}
+		var loc string
+		if err := chromedp.Run(ctx, chromedp.Location(&loc)); err != nil || !strings.Contains(loc, "unit=library") {
+			t.Errorf("the address %q does not keep the unit", loc)
+		}
+	})
+
 	t.Run("keyboard", func(t *testing.T) {
 		var focused, href string
 		err := chromedp.Run(ctx,
@@ -425,4 +462,18 @@ func TestSearchOverHTTP(t *testing.T) {
 			}
 		}
 	})
+}
+
+// unitIDs are the ids of the sample site's units.
+func unitIDs(t testing.TB) []string {
+	t.Helper()
+	s, diags, err := build.Load(context.Background(), os.DirFS(repoRoot), build.LoadOptions{}, nil)
+	if err != nil || diags.Err() != nil {
+		t.Fatalf("load sample: %v %v", err, diags)
+	}
+	var ids []string
+	for _, u := range s.Units {
+		ids = append(ids, u.ID)
+	}
+	return ids
 }

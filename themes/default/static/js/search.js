@@ -24,9 +24,46 @@
     Array.prototype.forEach.call(s.options, function (o) { o.setAttribute("data-label", o.textContent); });
   });
 
-  var params = new URLSearchParams(window.location.search);
+  // The unit filter's options come from the index, added once the first
+  // results are on screen (fillUnits): the page does without a thousand
+  // of them. Until then the unit the address asks for is pending.
+  var params = new URLSearchParams(window.location.search), pending = {}, filled = false;
   input.value = params.get("q") || "";
-  selects.forEach(function (s) { s.value = params.get(s.name) || ""; });
+  selects.forEach(function (s) {
+    var v = params.get(s.name) || "";
+    s.value = v;
+    if (s.name === "unit" && s.value !== v) pending.unit = v;
+  });
+
+  // value returns what a filter is set to, or asked for while pending.
+  function value(s) {
+    return Object.prototype.hasOwnProperty.call(pending, s.name) ? pending[s.name] : s.value;
+  }
+
+  // fillUnits adds the units to the unit filter, after the browser has
+  // had a chance to draw what is already on the page.
+  function fillUnits() {
+    if (filled) return;
+    filled = true;
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        var s = form.elements.unit, items = document.createDocumentFragment();
+        engine.meta.units.forEach(function (u) {
+          var o = document.createElement("option");
+          o.value = u[0];
+          o.textContent = u[1];
+          o.setAttribute("data-label", u[1]);
+          items.appendChild(o);
+        });
+        s.appendChild(items);
+        if (Object.prototype.hasOwnProperty.call(pending, s.name)) {
+          s.value = pending[s.name];
+          delete pending[s.name];
+        }
+        updateFacets(result && result.done ? result : null);
+      }, 0);
+    });
+  }
 
   function setState(state) {
     root.setAttribute("data-state", state);
@@ -38,7 +75,7 @@
 
   function filter() {
     var f = {};
-    selects.forEach(function (s) { f[s.name] = s.value; });
+    selects.forEach(function (s) { f[s.name] = value(s); });
     return f;
   }
 
@@ -48,7 +85,7 @@
   function remember() {
     var p = new URLSearchParams();
     if (input.value) p.set("q", input.value);
-    selects.forEach(function (s) { if (s.value) p.set(s.name, s.value); });
+    selects.forEach(function (s) { if (value(s)) p.set(s.name, value(s)); });
     var q = p.toString();
     try {
       window.history.replaceState(null, "", q ? "?" + q : window.location.pathname);
@@ -68,6 +105,7 @@
       say("请输入品牌名称、单位、关键词或拼音首字母。");
       root.setAttribute("data-query", query);
       setState("done");
+      fillUnits();
       return;
     }
     setState("searching");
@@ -113,6 +151,7 @@
   function fail(err) {
     say("搜索出错：" + err.message);
     setState("error");
+    if (engine) fillUnits();
   }
 
   function showMore(mine, fresh) {
@@ -125,6 +164,7 @@
       list.appendChild(items);
       shown += batch.length;
       report();
+      fillUnits();
     });
   }
 
@@ -205,7 +245,12 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(run, 120);
   });
-  selects.forEach(function (s) { s.addEventListener("change", run); });
+  selects.forEach(function (s) {
+    s.addEventListener("change", function () {
+      delete pending[s.name];
+      run();
+    });
+  });
   more.addEventListener("click", function () {
     var mine = seq, first = shown;
     showMore(mine, false).then(function () {
@@ -262,6 +307,9 @@
   // meta.js (data-shards is their number).
   showcaseSearch.open(root.getAttribute("data-index"), input.value, +root.getAttribute("data-shards")).then(function (e) {
     engine = e;
+    // A unit the index does not know filters nothing, as an option the
+    // page lacks would not.
+    if (pending.unit && !e.meta.units.some(function (u) { return u[0] === pending.unit; })) delete pending.unit;
     run();
   }).catch(fail);
 })();
