@@ -983,6 +983,28 @@
     });
   };
 
+  // outline returns at once what the page shows of each hit but the
+  // snippet: what meta.js holds (and p.js, which a search with a pinyin
+  // term has loaded). The page shows the hits so, and their snippets
+  // when describe has loaded the lead and text blocks they are cut from.
+  Engine.prototype.outline = function (hits, ts) {
+    var self = this;
+    return hits.map(function (h) { return self.head(h.doc, ts); });
+  };
+
+  // head describes brand d but its snippet.
+  Engine.prototype.head = function (d, ts) {
+    var b = this.record(d), meta = this.meta;
+    var unit = meta.unit[d], stage = meta.stage[d], status = meta.status[d];
+    return {
+      id: this.ids.get(d),
+      name: parts(b.name, marks(this.foldedName(b), ts).concat(this.pinyinMarks(b.name, this.syllables(d), ts))),
+      unit: parts(meta.units[unit][1], marks(this.foldedUnit(unit), ts)),
+      stage: stage >= 0 ? { id: meta.stages[stage][0], name: meta.stages[stage][1] } : null,
+      status: status >= 0 ? { id: meta.statuses[status][0], name: meta.statuses[status][1] } : null,
+    };
+  };
+
   Engine.prototype.view = function (h, ts) {
     var d = h.doc, b = this.record(d), meta = this.meta;
     var f = this.foldedMeta(b);
@@ -999,15 +1021,9 @@
       snippet = cut(fields[i], ts);
     }
     if (!snippet) snippet = cut(["品牌理念", b.concept, f[2]], null);
-    var unit = meta.unit[d], stage = meta.stage[d], status = meta.status[d];
-    return {
-      id: this.ids.get(d),
-      name: parts(b.name, marks(f[0], ts).concat(this.pinyinMarks(b.name, this.syllables(d), ts))),
-      unit: parts(meta.units[unit][1], marks(this.foldedUnit(unit), ts)),
-      stage: stage >= 0 ? { id: meta.stages[stage][0], name: meta.stages[stage][1] } : null,
-      status: status >= 0 ? { id: meta.statuses[status][0], name: meta.statuses[status][1] } : null,
-      snippet: snippet,
-    };
+    var v = this.head(d, ts);
+    v.snippet = snippet;
+    return v;
   };
 
   // pinyinMarks marks the characters of a name that a pinyin term spelled.

@@ -154,16 +154,20 @@
     if (engine) fillUnits();
   }
 
+  // showMore shows the next page of hits at once, by what meta.js
+  // holds, and their snippets when the lead and text blocks they are
+  // cut from have loaded; it returns a promise of the snippets shown.
   function showMore(mine, fresh) {
-    var batch = result.hits.slice(shown, shown + PAGE);
-    return engine.describe(batch, result.terms).then(function (views) {
+    var batch = result.hits.slice(shown, shown + PAGE), ts = result.terms;
+    var items = engine.outline(batch, ts).map(item), frag = document.createDocumentFragment();
+    items.forEach(function (li) { frag.appendChild(li); });
+    if (fresh) list.textContent = "";
+    list.appendChild(frag);
+    shown += batch.length;
+    report();
+    return engine.describe(batch, ts).then(function (views) {
       if (mine !== seq) return;
-      var items = document.createDocumentFragment();
-      views.forEach(function (v) { items.appendChild(item(v)); });
-      if (fresh) list.textContent = "";
-      list.appendChild(items);
-      shown += batch.length;
-      report();
+      views.forEach(function (v, i) { fillSnippet(items[i], v.snippet); });
       fillUnits();
     });
   }
@@ -203,9 +207,11 @@
     return parent;
   }
 
+  // item makes the list item of a hit; its snippet is a placeholder
+  // until fillSnippet puts it in.
   function item(v) {
     var li = document.createElement("li");
-    li.className = "search-hit";
+    li.className = "search-hit search-hit-pending";
     li.setAttribute("data-id", v.id);
     var a = text(li, "a", "search-hit-link");
     a.href = brandURL.replace("@", v.id);
@@ -215,14 +221,25 @@
     var badges = text(line, "span", "badges");
     if (v.stage) text(badges, "span", "badge badge-stage", v.stage.name);
     if (v.status) text(badges, "span", "badge badge-status status-" + v.status.id, v.status.name);
-    if (v.snippet) {
-      var sn = text(a, "span", "search-hit-snippet");
-      text(sn, "span", "search-hit-field", v.snippet.label);
-      if (v.snippet.before) sn.appendChild(document.createTextNode("…"));
-      marked(sn, v.snippet.parts);
-      if (v.snippet.after) sn.appendChild(document.createTextNode("…"));
-    }
+    text(a, "span", "search-hit-snippet", "…");
     return li;
+  }
+
+  // fillSnippet puts the snippet of hit li in place of its placeholder.
+  function fillSnippet(li, s) {
+    var old = li.querySelector(".search-hit-snippet");
+    li.classList.remove("search-hit-pending");
+    if (!s) {
+      old.remove();
+      return;
+    }
+    var sn = document.createElement("span");
+    sn.className = "search-hit-snippet";
+    text(sn, "span", "search-hit-field", s.label);
+    if (s.before) sn.appendChild(document.createTextNode("…"));
+    marked(sn, s.parts);
+    if (s.after) sn.appendChild(document.createTextNode("…"));
+    old.replaceWith(sn);
   }
 
   // updateFacets shows beside each filter choice how many results it
