@@ -1,12 +1,14 @@
 package search_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -476,4 +478,119 @@ func unitIDs(t testing.TB) []string {
 		ids = append(ids, u.ID)
 	}
 	return ids
+}
+
+// TestFirstResultsPath checks what the search page's first results wait
+// for, over HTTP, by keeping files from loading rather than by timing:
+// the hits of a query whose order the token shards decide show while the
+// lead and text blocks and p.js cannot load (their snippets wait for
+// them); the query's token shards are requested though meta.js cannot
+// load, so they do not wait for it; and only a query that can be pinyin
+// loads p.js.
+func TestFirstResultsPath(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := buildSample(t, render.Web)
+	pageURL := browsertest.Serve(t, dest) + "search/"
+	x := sampleIndex(t)
+
+	var mu sync.Mutex
+	var requested []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			requested = append(requested, e.Request.URL)
+			mu.Unlock()
+		}
+	})
+	// requests returns the files requested since it was last called.
+	requests := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		out := requested
+		requested = nil
+		return out
+	}
+	has := func(urls []string, part string) bool {
+		return slices.ContainsFunc(urls, func(u string) bool { return strings.Contains(u, part) })
+	}
+	if err := chromedp.Run(ctx, network.Enable(), network.SetCacheDisabled(true)); err != nil {
+		t.Fatal(err)
+	}
+	state := func(want string) chromedp.Action {
+		return chromedp.Poll(fmt.Sprintf(`document.querySelector("[data-search]").dataset.state === %q`, want),
+			nil, chromedp.WithPollingTimeout(30*time.Second))
+	}
+
+	// The units' options come from meta.js: a thousand of them in the
+	// page held its parsing, and every script on it, back.
+	t.Run("no unit options in the page", func(t *testing.T) {
+		page, err := os.ReadFile(filepath.Join(dest, "search", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`(?s)data-facet="?unit"?>(.*?)</select>`).FindSubmatch(page)
+		if m == nil || bytes.Count(m[1], []byte("<option")) != 1 {
+			t.Errorf("the unit filter in the page is not its one option for all units: %q", m)
+		}
+	})
+
+	t.Run("hits before their snippets", func(t *testing.T) {
+		const q = "账本"
+		var got []string
+		var pending int
+		err := chromedp.Run(ctx,
+			network.SetBlockedURLs([]string{"*/search/l/*", "*/search/d/*", "*/search/p.js*"}),
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape(q)),
+			state("error"),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll(".search-hit")).map(li => li.dataset.id)`, &got),
+			chromedp.Evaluate(`document.querySelectorAll(".search-hit-pending").length`, &pending),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, h := range x.Search(q, search.Filter{}) {
+			want = append(want, h.ID)
+		}
+		want = want[:min(20, len(want))]
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("%s without lead and text blocks: the page shows %q, want %q", q, got, want)
+		}
+		if pending != len(got) {
+			t.Errorf("%d of %d hits wait for their snippets, want all: their blocks cannot load", pending, len(got))
+		}
+	})
+
+	t.Run("shards without meta.js", func(t *testing.T) {
+		requests()
+		err := chromedp.Run(ctx,
+			network.SetBlockedURLs([]string{"*/search/meta.js*"}),
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("账本")),
+			state("error"),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := requests(); !has(got, "/search/t/") {
+			t.Errorf("with meta.js kept from loading, the page requests no token shard: %q", got)
+		}
+	})
+
+	t.Run("pinyin only for pinyin", func(t *testing.T) {
+		if err := chromedp.Run(ctx, network.SetBlockedURLs([]string{})); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			q      string
+			pinyin bool
+		}{{"账本", false}, {"hszb", true}} {
+			requests()
+			if err := chromedp.Run(ctx, chromedp.Navigate(pageURL+"?q="+url.QueryEscape(c.q)), waitDone(c.q)); err != nil {
+				t.Fatal(err)
+			}
+			if got := requests(); has(got, "/search/p.js") != c.pinyin || !has(got, "/search/meta.js") {
+				t.Errorf("%s: the page requests %q; p.js wanted: %v", c.q, got, c.pinyin)
+			}
+		}
+	})
 }
