@@ -478,9 +478,11 @@
   // among its name, its slogan and concept, and its unit's name; null
   // when the text blocks must be read, or the lead block first.
   Engine.prototype.verifyMeta = function (d, m) {
-    var b = this.record(d);
-    if (find(m.raw ? b.name : this.foldedName(b), m) >= 0) return NAME;
+    // A term of Chinese characters looks at the name as it is, without
+    // making a record for every candidate.
+    if (find(m.raw ? this.names.get(d) : this.foldedName(this.record(d)), m) >= 0) return NAME;
     if (!this.hasLead(d)) return null;
+    var b = this.record(d);
     if (m.raw) {
       if (find(b.slogan, m) >= 0 || find(b.concept, m) >= 0) return LEAD;
     } else {
@@ -520,8 +522,7 @@
   // Chinese characters compares with the name as it is.
   Engine.prototype.score = function (d, m, tier) {
     if (tier !== NAME) return tier * 3;
-    var b = this.record(d), term = m.term, name = b.name;
-    if (!m.raw) name = this.foldedName(b);
+    var term = m.term, name = m.raw ? this.names.get(d) : this.foldedName(this.record(d));
     if (name === term) return 0;
     return name.startsWith(term) ? 1 : 2;
   };
