@@ -10,6 +10,12 @@
   var root = document.querySelector("[data-search]");
   if (!root || !window.showcaseSearch) return;
 
+  // The index starts loading before anything else is done: meta.js and,
+  // for the query in the address, its token shards (data-shards is their
+  // number) and p.js if it can be pinyin.
+  var params = new URLSearchParams(window.location.search);
+  var opened = showcaseSearch.open(root.getAttribute("data-index"), params.get("q") || "", +root.getAttribute("data-shards"));
+
   var PAGE = 20;
   var form = root.querySelector(".search-form");
   var input = form.elements.q;
@@ -27,10 +33,11 @@
   // The unit filter's options come from the index, added once the first
   // results are on screen (fillUnits): the page does without a thousand
   // of them. Until then the unit the address asks for is pending.
-  var params = new URLSearchParams(window.location.search), pending = {}, filled = false;
+  var pending = {}, filled = false;
   input.value = params.get("q") || "";
   selects.forEach(function (s) {
     var v = params.get(s.name) || "";
+    if (s.value === v) return;
     s.value = v;
     if (s.name === "unit" && s.value !== v) pending.unit = v;
   });
@@ -320,9 +327,7 @@
 
   setState("loading");
   say("正在载入搜索索引…");
-  // The query in the address starts loading its token shards alongside
-  // meta.js (data-shards is their number).
-  showcaseSearch.open(root.getAttribute("data-index"), input.value, +root.getAttribute("data-shards")).then(function (e) {
+  opened.then(function (e) {
     engine = e;
     // A unit the index does not know filters nothing, as an option the
     // page lacks would not.
