@@ -366,6 +366,26 @@ func TestSearchOverHTTP(t *testing.T) {
 		}
 	})
 
+	// Without a unit in the address the options wait until the visitor
+	// reaches for the filter: laying out a thousand of them costs as much
+	// as a search.
+	t.Run("unit options when the filter is reached", func(t *testing.T) {
+		var before, after int
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("服务")),
+			waitDone("服务"),
+			chromedp.Evaluate(`document.querySelector('select[name="unit"]').options.length`, &before),
+			chromedp.Click(`select[name="unit"]`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.querySelector('select[name="unit"]').options.length`, &after),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 1 + len(unitIDs(t)); before != 1 || after != want {
+			t.Errorf("the unit filter has %d options after the search and %d once clicked, want 1 and %d", before, after, want)
+		}
+	})
+
 	t.Run("keyboard", func(t *testing.T) {
 		var focused, href string
 		err := chromedp.Run(ctx,

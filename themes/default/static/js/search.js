@@ -30,9 +30,9 @@
     Array.prototype.forEach.call(s.options, function (o) { o.setAttribute("data-label", o.textContent); });
   });
 
-  // The unit filter's options come from the index, added once the first
-  // results are on screen (fillUnits): the page does without a thousand
-  // of them. Until then the unit the address asks for is pending.
+  // The unit filter's options come from the index (fillUnits): the page
+  // does without a thousand of them. Until they are added, the unit the
+  // address asks for is pending.
   var pending = {}, filled = false;
   input.value = params.get("q") || "";
   selects.forEach(function (s) {
@@ -47,29 +47,41 @@
     return Object.prototype.hasOwnProperty.call(pending, s.name) ? pending[s.name] : s.value;
   }
 
-  // fillUnits adds the units to the unit filter, after the browser has
-  // had a chance to draw what is already on the page.
+  // fillUnits adds the units to the unit filter when the visitor first
+  // reaches for it, or, when the address asks for a unit, once the first
+  // results are drawn (afterDraw). Laying out a thousand options takes
+  // the browser as long as the whole search, so a search that does not
+  // use the filter does not wait for them, before or after its results.
+  var unitSelect = form.elements.unit;
   function fillUnits() {
-    if (filled) return;
+    if (filled || !engine) return;
     filled = true;
-    window.requestAnimationFrame(function () {
-      window.setTimeout(function () {
-        var s = form.elements.unit, items = document.createDocumentFragment();
-        engine.meta.units.forEach(function (u) {
-          var o = document.createElement("option");
-          o.value = u[0];
-          o.textContent = u[1];
-          o.setAttribute("data-label", u[1]);
-          items.appendChild(o);
-        });
-        s.appendChild(items);
-        if (Object.prototype.hasOwnProperty.call(pending, s.name)) {
-          s.value = pending[s.name];
-          delete pending[s.name];
-        }
-        updateFacets(result && result.done ? result : null);
-      }, 0);
+    var items = document.createDocumentFragment();
+    engine.meta.units.forEach(function (u) {
+      var o = document.createElement("option");
+      o.value = u[0];
+      o.textContent = u[1];
+      o.setAttribute("data-label", u[1]);
+      items.appendChild(o);
     });
+    unitSelect.appendChild(items);
+    if (Object.prototype.hasOwnProperty.call(pending, "unit")) {
+      unitSelect.value = pending.unit;
+      delete pending.unit;
+    }
+    updateFacets(result && result.done ? result : null);
+  }
+  // Before the list opens: pointerdown comes before a mouse's or a
+  // finger's press opens it, focus before a key can move in it.
+  ["pointerdown", "focus", "keydown"].forEach(function (type) {
+    unitSelect.addEventListener(type, fillUnits);
+  });
+
+  // fillAsked fills the unit filter when the address asks for a unit,
+  // after the browser has had a chance to draw what is on the page.
+  function fillAsked() {
+    if (filled || !Object.prototype.hasOwnProperty.call(pending, "unit")) return;
+    window.requestAnimationFrame(function () { window.setTimeout(fillUnits, 0); });
   }
 
   function setState(state) {
@@ -112,7 +124,7 @@
       say("请输入品牌名称、单位、关键词或拼音首字母。");
       root.setAttribute("data-query", query);
       setState("done");
-      fillUnits();
+      fillAsked();
       return;
     }
     setState("searching");
@@ -158,7 +170,7 @@
   function fail(err) {
     say("搜索出错：" + err.message);
     setState("error");
-    if (engine) fillUnits();
+    fillAsked();
   }
 
   // showMore shows the next page of hits at once, by what meta.js
@@ -175,7 +187,7 @@
     return engine.describe(batch, ts).then(function (views) {
       if (mine !== seq) return;
       views.forEach(function (v, i) { fillSnippet(items[i], v.snippet); });
-      fillUnits();
+      fillAsked();
     });
   }
 
@@ -332,6 +344,8 @@
     // A unit the index does not know filters nothing, as an option the
     // page lacks would not.
     if (pending.unit && !e.meta.units.some(function (u) { return u[0] === pending.unit; })) delete pending.unit;
+    // The visitor may have reached for the filter while it loaded.
+    if (document.activeElement === unitSelect) fillUnits();
     run();
   }).catch(fail);
 })();
