@@ -15,7 +15,9 @@ const SearchPath = "search/"
 
 // searchJobs lists the search page and the files of the search index:
 // search/meta.js, search/t/N.js (token shards), search/d/N.js (text
-// blocks) and search/l/N.js (lead blocks: slogans and concepts). They share one index, tokenized when the first of them runs.
+// blocks), search/l/N.js (lead blocks: slogans and concepts) and
+// search/p.js (the pinyin of the names). They share one index, tokenized
+// when the first of them runs.
 func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
 	// The index is built when the first file needs it, not while planning:
 	// the preview server plans after every edit and may never need it.
@@ -29,6 +31,7 @@ func searchJobs(s *site.Site, th *theme.Theme, ctx *pageContext) []Job {
 	jobs := []Job{
 		{File: OutputFile(SearchPath), Render: func() ([]byte, error) { return th.Render(page.Kind, page) }},
 		{File: SearchPath + "meta.js", Render: func() ([]byte, error) { return index().MetaJS(), nil }, Minified: true},
+		{File: SearchPath + "p.js", Render: func() ([]byte, error) { return index().PinyinJS(), nil }, Minified: true},
 	}
 	shards, blocks := search.Layout(len(s.Listed), search.Options{})
 	for k := range shards {
@@ -54,4 +57,16 @@ func (p *Page) SearchIndex() string {
 		return ""
 	}
 	return p.URL(SearchPath+"meta.js") + "?v=" + p.searchIndex().Version()
+}
+
+// SearchShards returns the number of token shards of the search index,
+// which the search page names so its script can start loading the shards
+// a query needs while meta.js still loads; 0 on every page but the
+// search page.
+func (p *Page) SearchShards() int {
+	if p.searchIndex == nil {
+		return 0
+	}
+	shards, _ := search.Layout(len(p.Site.Listed), search.Options{})
+	return shards
 }

@@ -90,9 +90,11 @@ func gzipSize(data []byte) int {
 // brands and writing its index files (ns/op; tokenizing runs on all
 // cores, the file jobs, which the build runs on all cores, on one here;
 // cpu-ns/op is the CPU time of all cores), the heap the tokenized index
-// holds (heap-MB), and the files' size after gzip per brand: index-B/brand for what decides a search (meta.js, the token
-// shards and the lead blocks, the figure the 1.5 KB budget is about), text-B/brand for the
-// text blocks read to check phrases and cut snippets.
+// holds (heap-MB), and the files' size after gzip per brand:
+// index-B/brand for what decides a search (meta.js, p.js, the token
+// shards and the lead blocks, the figure the 1.5 KB budget is about),
+// text-B/brand for the text blocks read to check phrases and cut
+// snippets.
 func BenchmarkIndexBuild(b *testing.B) {
 	_, s := benchSite(b, corpus.BenchBrands(10000))
 	// The figures are per brand of the site built, which drafts or a
@@ -100,12 +102,12 @@ func BenchmarkIndexBuild(b *testing.B) {
 	n := len(s.Brands)
 	// Before the loop, whose last index b.Loop keeps alive.
 	heap := indexHeap(s)
-	var meta []byte
+	var meta, pinyin []byte
 	var shards, leads, blocks [][]byte
 	cpu := cputime.Used()
 	for b.Loop() {
 		x := search.New(s, search.Options{})
-		meta, shards, leads, blocks = x.MetaJS(), nil, nil, nil
+		meta, pinyin, shards, leads, blocks = x.MetaJS(), x.PinyinJS(), nil, nil, nil
 		for k := range x.Shards() {
 			shards = append(shards, x.ShardJS(k))
 		}
@@ -126,14 +128,15 @@ func BenchmarkIndexBuild(b *testing.B) {
 		return raw, gz
 	}
 	metaRaw, metaGz := sum([][]byte{meta})
+	pinyinRaw, pinyinGz := sum([][]byte{pinyin})
 	shardRaw, shardGz := sum(shards)
 	leadRaw, leadGz := sum(leads)
 	blockRaw, blockGz := sum(blocks)
-	b.ReportMetric(float64(metaGz+shardGz+leadGz)/float64(n), "index-B/brand")
+	b.ReportMetric(float64(metaGz+pinyinGz+shardGz+leadGz)/float64(n), "index-B/brand")
 	b.ReportMetric(float64(blockGz)/float64(n), "text-B/brand")
-	b.ReportMetric(float64(metaGz+shardGz+leadGz+blockGz)/float64(n), "total-B/brand")
-	fmt.Printf("%d brands, after gzip (before): meta.js %d B (%d), %d token shards %d B (%d), %d lead blocks %d B (%d), %d text blocks %d B (%d)\n",
-		n, metaGz, metaRaw, len(shards), shardGz, shardRaw, len(leads), leadGz, leadRaw, len(blocks), blockGz, blockRaw)
+	b.ReportMetric(float64(metaGz+pinyinGz+shardGz+leadGz+blockGz)/float64(n), "total-B/brand")
+	fmt.Printf("%d brands, after gzip (before): meta.js %d B (%d), p.js %d B (%d), %d token shards %d B (%d), %d lead blocks %d B (%d), %d text blocks %d B (%d)\n",
+		n, metaGz, metaRaw, pinyinGz, pinyinRaw, len(shards), shardGz, shardRaw, len(leads), leadGz, leadRaw, len(blocks), blockGz, blockRaw)
 }
 
 // indexHeap is the heap the index of s holds once tokenized, while its

@@ -1,12 +1,14 @@
 package search_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -327,6 +329,63 @@ func TestSearchOverHTTP(t *testing.T) {
 		}
 	})
 
+	// The unit filter's options are not in the page but come from the
+	// index once the first results show; a unit in the address filters
+	// the first search all the same, and the option is then selected.
+	t.Run("unit filter from the address", func(t *testing.T) {
+		var st pageState
+		var units int
+		var selected string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("服务")+"&unit=library"),
+			waitDone("服务"),
+			chromedp.Evaluate(readPage, &st),
+			chromedp.Poll(`document.querySelector('select[name="unit"]').options.length > 1`, nil, chromedp.WithPollingTimeout(30*time.Second)),
+			chromedp.Evaluate(`document.querySelector('select[name="unit"]').options.length`, &units),
+			chromedp.Evaluate(`document.querySelector('select[name="unit"]').value`, &selected),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got []string
+		for _, h := range x.Search("服务", search.Filter{Unit: "library"}) {
+			want = append(want, h.ID)
+		}
+		for _, h := range st.Hits {
+			got = append(got, h.ID)
+		}
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("服务 in unit library: %q, want %q", got, want)
+		}
+		if units != 1+len(unitIDs(t)) || selected != "library" {
+			t.Errorf("the unit filter has %d options and %q selected, want %d and library", units, selected, 1+len(unitIDs(t)))
+		}
+		var loc string
+		if err := chromedp.Run(ctx, chromedp.Location(&loc)); err != nil || !strings.Contains(loc, "unit=library") {
+			t.Errorf("the address %q does not keep the unit", loc)
+		}
+	})
+
+	// Without a unit in the address the options wait until the visitor
+	// reaches for the filter: laying out a thousand of them costs as much
+	// as a search.
+	t.Run("unit options when the filter is reached", func(t *testing.T) {
+		var before, after int
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("服务")),
+			waitDone("服务"),
+			chromedp.Evaluate(`document.querySelector('select[name="unit"]').options.length`, &before),
+			chromedp.Click(`select[name="unit"]`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.querySelector('select[name="unit"]').options.length`, &after),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 1 + len(unitIDs(t)); before != 1 || after != want {
+			t.Errorf("the unit filter has %d options after the search and %d once clicked, want 1 and %d", before, after, want)
+		}
+	})
+
 	t.Run("keyboard", func(t *testing.T) {
 		var focused, href string
 		err := chromedp.Run(ctx,
@@ -422,6 +481,135 @@ func TestSearchOverHTTP(t *testing.T) {
 			}
 			if !slices.Equal(got[i], want) {
 				t.Errorf("%q: the browser ranks %q, Go %q", q, got[i], want)
+			}
+		}
+	})
+}
+
+// unitIDs are the ids of the sample site's units.
+func unitIDs(t testing.TB) []string {
+	t.Helper()
+	s, diags, err := build.Load(context.Background(), os.DirFS(repoRoot), build.LoadOptions{}, nil)
+	if err != nil || diags.Err() != nil {
+		t.Fatalf("load sample: %v %v", err, diags)
+	}
+	var ids []string
+	for _, u := range s.Units {
+		ids = append(ids, u.ID)
+	}
+	return ids
+}
+
+// TestFirstResultsPath checks what the search page's first results wait
+// for, over HTTP, by keeping files from loading rather than by timing:
+// the hits of a query whose order the token shards decide show while the
+// lead and text blocks and p.js cannot load (their snippets wait for
+// them); the query's token shards are requested though meta.js cannot
+// load, so they do not wait for it; and only a query that can be pinyin
+// loads p.js.
+func TestFirstResultsPath(t *testing.T) {
+	ctx := browsertest.New(t)
+	dest := buildSample(t, render.Web)
+	pageURL := browsertest.Serve(t, dest) + "search/"
+	x := sampleIndex(t)
+
+	var mu sync.Mutex
+	var requested []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			requested = append(requested, e.Request.URL)
+			mu.Unlock()
+		}
+	})
+	// requests returns the files requested since it was last called.
+	requests := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		out := requested
+		requested = nil
+		return out
+	}
+	has := func(urls []string, part string) bool {
+		return slices.ContainsFunc(urls, func(u string) bool { return strings.Contains(u, part) })
+	}
+	if err := chromedp.Run(ctx, network.Enable(), network.SetCacheDisabled(true)); err != nil {
+		t.Fatal(err)
+	}
+	state := func(want string) chromedp.Action {
+		return chromedp.Poll(fmt.Sprintf(`document.querySelector("[data-search]").dataset.state === %q`, want),
+			nil, chromedp.WithPollingTimeout(30*time.Second))
+	}
+
+	// The units' options come from meta.js: a thousand of them in the
+	// page held its parsing, and every script on it, back.
+	t.Run("no unit options in the page", func(t *testing.T) {
+		page, err := os.ReadFile(filepath.Join(dest, "search", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`(?s)data-facet="?unit"?>(.*?)</select>`).FindSubmatch(page)
+		if m == nil || bytes.Count(m[1], []byte("<option")) != 1 {
+			t.Errorf("the unit filter in the page is not its one option for all units: %q", m)
+		}
+	})
+
+	t.Run("hits before their snippets", func(t *testing.T) {
+		const q = "账本"
+		var got []string
+		var pending int
+		err := chromedp.Run(ctx,
+			network.SetBlockedURLs([]string{"*/search/l/*", "*/search/d/*", "*/search/p.js*"}),
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape(q)),
+			state("error"),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll(".search-hit")).map(li => li.dataset.id)`, &got),
+			chromedp.Evaluate(`document.querySelectorAll(".search-hit-pending").length`, &pending),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, h := range x.Search(q, search.Filter{}) {
+			want = append(want, h.ID)
+		}
+		want = want[:min(20, len(want))]
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("%s without lead and text blocks: the page shows %q, want %q", q, got, want)
+		}
+		if pending != len(got) {
+			t.Errorf("%d of %d hits wait for their snippets, want all: their blocks cannot load", pending, len(got))
+		}
+	})
+
+	t.Run("shards without meta.js", func(t *testing.T) {
+		requests()
+		err := chromedp.Run(ctx,
+			network.SetBlockedURLs([]string{"*/search/meta.js*"}),
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("账本")),
+			state("error"),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := requests(); !has(got, "/search/t/") {
+			t.Errorf("with meta.js kept from loading, the page requests no token shard: %q", got)
+		}
+	})
+
+	t.Run("pinyin only for pinyin", func(t *testing.T) {
+		if err := chromedp.Run(ctx, network.SetBlockedURLs([]string{})); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			q      string
+			pinyin bool
+		}{{"账本", false}, {"hszb", true}} {
+			requests()
+			if err := chromedp.Run(ctx, chromedp.Navigate(pageURL+"?q="+url.QueryEscape(c.q)), waitDone(c.q)); err != nil {
+				t.Fatal(err)
+			}
+			if got := requests(); has(got, "/search/p.js") != c.pinyin || !has(got, "/search/meta.js") {
+				t.Errorf("%s: the page requests %q; p.js wanted: %v", c.q, got, c.pinyin)
 			}
 		}
 	})

@@ -9,7 +9,7 @@ import (
 
 // formatVersion changes whenever the layout of the files changes, so the
 // version of the index does too.
-const formatVersion = "showcase-search-3"
+const formatVersion = "showcase-search-4"
 
 // Numbers in postings are written in base 32, most significant digit
 // first: every digit but the last from moreDigits, the last from
@@ -122,7 +122,8 @@ func (x *Index) BlockJS(k int) []byte {
 // meta is the content of meta.js. The brands' fields are columns, each
 // one string of the brands' values in site order, one a line: a browser
 // parses a few long strings many times faster than as many short ones
-// in arrays, and meta.js is what every search waits for.
+// in arrays, and meta.js is what every search waits for. The pinyin is
+// in p.js, which only a query that can be pinyin loads.
 type meta struct {
 	Version  string     `json:"v"`
 	Shards   int        `json:"shards"`
@@ -130,16 +131,15 @@ type meta struct {
 	Labels   []string   `json:"labels"`
 	Stages   [][]string `json:"stages"`
 	Statuses [][]string `json:"statuses"`
-	// Units are [id, name, pinyin].
+	// Units are [id, name].
 	Units [][]string `json:"units"`
 	// N is the number of brands; Lead the number of brands of each lead
 	// block (l/N.js), which holds their slogans and concepts.
 	N    int `json:"n"`
 	Lead int `json:"lead"`
-	// IDs, Names and Pinyin are the brands' columns.
-	IDs    string `json:"ids"`
-	Names  string `json:"names"`
-	Pinyin string `json:"pinyin"`
+	// IDs and Names are the brands' columns.
+	IDs   string `json:"ids"`
+	Names string `json:"names"`
 	// Unit, Stage and Status are each brand's by number in the lists
 	// above (-1 for none).
 	Unit   []int `json:"unit"`
@@ -171,18 +171,42 @@ func (x *Index) MetaJS() []byte {
 		m.Statuses = append(m.Statuses, []string{g.id, g.name})
 	}
 	for _, u := range x.units {
-		m.Units = append(m.Units, []string{u.id, u.name, joinPinyin(u.pinyin)})
+		m.Units = append(m.Units, []string{u.id, u.name})
 	}
-	var ids, names, pinyin column
+	var ids, names column
 	for i, d := range x.docs {
 		ids.add(d.id)
 		names.add(d.name)
-		pinyin.add(joinPinyin(d.pinyin))
 		m.Unit[i], m.Stage[i], m.Status[i] = d.unit, d.stage, d.status
 	}
-	m.IDs, m.Names, m.Pinyin = ids.String(), names.String(), pinyin.String()
+	m.IDs, m.Names = ids.String(), names.String()
 	b := []byte("showcaseSearch.meta(")
 	b = appendJSON(b, m)
+	return append(b, ");\n"...)
+}
+
+// pinyinFile is the content of p.js: the pinyin of the units' names and
+// of the brands' names, as columns in the order of meta.js, the readings
+// of a character split by "/", the characters by " ".
+type pinyinFile struct {
+	Units  string `json:"units"`
+	Brands string `json:"brands"`
+}
+
+// PinyinJS returns p.js: a call of showcaseSearch.pinyin with the pinyin
+// of every unit's and brand's name. It is 40% of what meta.js held, and
+// only a term of ASCII letters and digits can be pinyin, so a search in
+// Chinese characters, the common case, does without it.
+func (x *Index) PinyinJS() []byte {
+	var units, brands column
+	for _, u := range x.units {
+		units.add(joinPinyin(u.pinyin))
+	}
+	for _, d := range x.docs {
+		brands.add(joinPinyin(d.pinyin))
+	}
+	b := []byte("showcaseSearch.pinyin(")
+	b = appendJSON(b, pinyinFile{units.String(), brands.String()})
 	return append(b, ");\n"...)
 }
 

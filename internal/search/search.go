@@ -4,12 +4,13 @@
 //
 // Chinese text is indexed as single characters and character bigrams, other
 // letters and digits as folded words, and brand and unit names also under
-// their pinyin. The index is split four ways so a search loads only what
-// it needs: meta.js (every brand's id, name, pinyin, unit, stage and
-// status), token shards t/N.js (which brands hold a token, and in which
-// rank of field), lead blocks l/N.js (the slogans and concepts of 64
-// brands) and text blocks d/N.js (the remaining text of a few brands, to
-// check a match and cut a snippet). The page runs the search in
+// their pinyin. The index is split five ways so a search loads only what
+// it needs: meta.js (every brand's id, name, unit, stage and status),
+// p.js (the pinyin of the names, for a query that can be pinyin), token
+// shards t/N.js (which brands hold a token, and in which rank of field),
+// lead blocks l/N.js (the slogans and concepts of 64 brands) and text
+// blocks d/N.js (the remaining text of a few brands, to check a match
+// and cut a snippet). The page runs the search in
 // search-engine.js; this package holds a reference implementation of the
 // same search in Go, so the ranking is tested here.
 package search

@@ -1,9 +1,10 @@
 // showcase search engine. The build writes the index to search/ as
-// scripts: meta.js (every brand's id, name, pinyin, unit, stage and
-// status), t/N.js (token shards: which brands hold a token, by the rank of
-// the field), l/N.js (lead blocks: the slogans and concepts of 64 brands)
-// and d/N.js (text blocks: the rest of the text of a few brands). Each
-// calls showcaseSearch.meta, .shard, .lead or .block. They
+// scripts: meta.js (every brand's id, name, unit, stage and status),
+// t/N.js (token shards: which brands hold a token, by the rank of the
+// field), l/N.js (lead blocks: the slogans and concepts of 64 brands),
+// d/N.js (text blocks: the rest of the text of a few brands) and p.js
+// (the pinyin of the names, for a query that can be pinyin). Each calls
+// showcaseSearch.meta, .shard, .lead, .block or .pinyin. They
 // are loaded with <script>, which works from file:// where fetch does
 // not, and only when a search needs them: the home page loads none.
 //
@@ -156,26 +157,6 @@
     return c >= 48 && c <= 57 ? 1 << 26 : 0;
   }
 
-  // pinyinMasks returns the letters of every reading of a pinyin string
-  // as meta.js writes it, and their first letters: a name that q spells
-  // holds every letter of q, and q starts with a first letter. Testing
-  // the masks rules most names out without parsing their pinyin.
-  function pinyinMasks(s) {
-    var all = 0, first = 0, start = true;
-    for (var i = 0; i < s.length; i++) {
-      var c = s.charCodeAt(i);
-      if (c === 32 || c === 47) {
-        start = true;
-        continue;
-      }
-      var bit = letterBit(c);
-      all |= bit;
-      if (start) first |= bit;
-      start = false;
-    }
-    return [all, first];
-  }
-
   function termMask(q) {
     var m = 0;
     for (var i = 0; i < q.length; i++) m |= letterBit(q.charCodeAt(i));
@@ -185,6 +166,62 @@
   function parsePinyin(s) {
     return s ? s.split(" ").map(function (x) { return x.split("/"); }) : [];
   }
+
+  // columnMasks returns, for each of the n values of a column of p.js
+  // (pinyin strings), the letters of every reading and their first
+  // letters, as two arrays, in one pass over the column's string: a name
+  // that q spells holds every letter of q, and q starts with a first
+  // letter. Testing the masks rules most names out without parsing their
+  // pinyin.
+  function columnMasks(s, n) {
+    var all = new Int32Array(n), first = new Int32Array(n), d = 0, a = 0, f = 0, start = true;
+    for (var i = 0; i <= s.length; i++) {
+      var c = i < s.length ? s.charCodeAt(i) : 10;
+      if (c === 10) {
+        if (d < n) {
+          all[d] = a;
+          first[d] = f;
+        }
+        d++;
+        a = f = 0;
+        start = true;
+        continue;
+      }
+      if (c === 32 || c === 47) {
+        start = true;
+        continue;
+      }
+      var bit = letterBit(c);
+      a |= bit;
+      if (start) f |= bit;
+      start = false;
+    }
+    return [all, first];
+  }
+
+  // Column reads the values of a column of meta.js or p.js, one string of
+  // n values a line, one at a time: where the lines start is found when
+  // a value is first asked for, and no array of n strings is made. A
+  // search reads the names of its candidates, and the ids of the brands
+  // it shows, not all of them.
+  function Column(s, n) {
+    this.s = s;
+    this.n = n;
+    this.at = null;
+  }
+
+  Column.prototype.get = function (d) {
+    if (!this.at) {
+      var s = this.s, n = this.n, at = this.at = new Int32Array(n + 1), i = 0;
+      for (var k = 0; k < n; k++) {
+        at[k] = i;
+        var j = s.indexOf("\n", i);
+        i = j < 0 ? s.length + 1 : j + 1;
+      }
+      at[n] = s.length + 1;
+    }
+    return this.s.slice(this.at[d], this.at[d + 1] - 1);
+  };
 
   // codePointBefore returns the character that ends at offset i of s.
   function charBefore(s, i) {
@@ -230,45 +267,102 @@
     return loading[name];
   }
 
-  // Engine searches one index.
+  // Engine searches one index. It makes nothing per brand until a search
+  // needs it: the columns of meta.js are read where they are needed, and
+  // what a search works out of a brand (its slogan and concept, folded
+  // texts, parsed pinyin) is kept in a record made when first needed.
   function Engine(meta, base) {
     this.meta = meta;
     this.base = base;
     var n = this.n = meta.n;
     this.bits = Math.round(Math.log2(meta.shards));
     this.postings = {}; // token -> Uint8Array, tier+1 per brand
-    // The brands' fields come as columns, one string each, a value a line
-    // (search/encode.go): far quicker to parse than an array per brand.
-    function column(s) { return n ? s.split("\n") : []; }
-    // Slogans and concepts stay null until their lead block is loaded.
-    var names = column(meta.names), pinyin = column(meta.pinyin);
-    this.brands = column(meta.ids).map(function (id, d) {
-      return {
-        id: id, name: names[d], unit: meta.unit[d], stage: meta.stage[d], status: meta.status[d],
-        pinyinText: pinyin[d], pinyin: null, all: 0, first: -1, slogan: null, concept: null,
-        foldedName: null, folded: null, block: null,
-      };
-    });
+    this.ids = new Column(meta.ids, n);
+    this.names = new Column(meta.names, n);
+    this.records = new Array(n);
+    // leadDone[k] is 1 once lead block k is loaded and its brands'
+    // slogans and concepts are in their records.
+    this.leadDone = new Uint8Array(Math.ceil(n / meta.lead));
     this.leadLoads = {};
     // lists and groups are the stages, statuses and units, in the order
     // of DIMS, and each brand's by number (-1 for none).
     this.lists = [meta.stages, meta.statuses, meta.units];
-    this.groups = [Int32Array.from(meta.stage), Int32Array.from(meta.status), Int32Array.from(meta.unit)];
-    this.units = meta.units.map(function (u) {
-      var masks = pinyinMasks(u[2]);
-      return { id: u[0], name: u[1], pinyin: parsePinyin(u[2]), all: masks[0], first: masks[1], folded: fold(u[1]) };
-    });
+    this.groups = [meta.stage, meta.status, meta.unit];
+    this.unitFolded = new Array(meta.units.length);
+    // The pinyin (p.js), once loaded: the names' as columns, and the
+    // letters of each name's readings (columnMasks) as arrays.
+    this.pinyin = null;
+    this.pinyinLoad = null;
   }
+
+  // record returns what a search has worked out of brand d so far.
+  Engine.prototype.record = function (d) {
+    var r = this.records[d];
+    if (!r) {
+      r = this.records[d] = {
+        name: this.names.get(d), slogan: null, concept: null,
+        foldedName: null, folded: null, block: null, syllables: null,
+      };
+    }
+    return r;
+  };
+
+  // hasLead reports whether the lead block of brand d is loaded.
+  Engine.prototype.hasLead = function (d) {
+    return this.leadDone[Math.floor(d / this.meta.lead)] === 1;
+  };
+
+  // unit returns the folded name of unit u.
+  Engine.prototype.foldedUnit = function (u) {
+    if (this.unitFolded[u] === undefined) this.unitFolded[u] = fold(this.meta.units[u][1]);
+    return this.unitFolded[u];
+  };
+
+  // loadPinyin loads p.js, the pinyin of the names, which only a term
+  // that can be pinyin needs.
+  Engine.prototype.loadPinyin = function () {
+    var self = this;
+    if (!this.pinyinLoad) {
+      this.pinyinLoad = loadScript(this.url("p.js"), "p").then(function (data) {
+        var units = self.meta.units.length, n = self.n;
+        var um = columnMasks(data.units, units), bm = columnMasks(data.brands, n);
+        self.pinyin = {
+          units: new Column(data.units, units), unitAll: um[0], unitFirst: um[1],
+          brands: new Column(data.brands, n), all: bm[0], first: bm[1],
+        };
+      }, function (err) {
+        self.pinyinLoad = null;
+        throw err;
+      });
+    }
+    return this.pinyinLoad;
+  };
 
   // shardOf returns the token shard of a token: a hash of both
   // characters of a bigram, of the first character of anything else
   // (search.Index.shardOf). "| 0" and Math.imul wrap as Go's uint32 does.
   Engine.prototype.shardOf = function (tok) {
-    if (this.bits === 0) return 0;
+    return shardOf(tok, this.bits);
+  };
+
+  function shardOf(tok, bits) {
+    if (bits === 0) return 0;
     var cps = Array.from(tok), a = cps[0].codePointAt(0), b = 0;
     if (cps.length === 2 && classify(cps[0]) === HAN) b = cps[1].codePointAt(0);
-    return Math.imul((Math.imul(a, 0x9E3779B1) + b) | 0, 0x85EBCA6B) >>> (32 - this.bits);
-  };
+    return Math.imul((Math.imul(a, 0x9E3779B1) + b) | 0, 0x85EBCA6B) >>> (32 - bits);
+  }
+
+  // queryShards returns the token shards the terms of query are looked
+  // up in, in an index of 2**bits shards.
+  function queryShards(query, bits) {
+    var out = {};
+    terms(query).map(plan).forEach(function (p) {
+      p.tokens.concat(p.prefix ? [p.prefix] : []).forEach(function (tok) {
+        out[shardOf(tok, bits)] = true;
+      });
+    });
+    return Object.keys(out);
+  }
 
   Engine.prototype.url = function (file) {
     return this.base + file + "?v=" + this.meta.v;
@@ -289,9 +383,11 @@
       this.leadLoads[k] = loadScript(this.url("l/" + k + ".js"), "l/" + k).then(function (data) {
         var slogans = data.slogans.split("\n"), concepts = data.concepts.split("\n"), lo = k * self.meta.lead;
         for (var i = 0; i < slogans.length; i++) {
-          self.brands[lo + i].slogan = slogans[i];
-          self.brands[lo + i].concept = concepts[i];
+          var r = self.record(lo + i);
+          r.slogan = slogans[i];
+          r.concept = concepts[i];
         }
+        self.leadDone[k] = 1;
       }, function (err) {
         delete self.leadLoads[k];
         throw err;
@@ -382,16 +478,18 @@
   // among its name, its slogan and concept, and its unit's name; null
   // when the text blocks must be read, or the lead block first.
   Engine.prototype.verifyMeta = function (d, m) {
-    var b = this.brands[d];
-    if (find(m.raw ? b.name : this.foldedName(b), m) >= 0) return NAME;
-    if (b.slogan === null) return null;
+    // A term of Chinese characters looks at the name as it is, without
+    // making a record for every candidate.
+    if (find(m.raw ? this.names.get(d) : this.foldedName(this.record(d)), m) >= 0) return NAME;
+    if (!this.hasLead(d)) return null;
+    var b = this.record(d);
     if (m.raw) {
       if (find(b.slogan, m) >= 0 || find(b.concept, m) >= 0) return LEAD;
     } else {
       var f = this.foldedMeta(b);
       if (find(f[1], m) >= 0 || find(f[2], m) >= 0) return LEAD;
     }
-    if (find(this.units[b.unit].folded, m) >= 0) return DETAIL;
+    if (find(this.foldedUnit(this.meta.unit[d]), m) >= 0) return DETAIL;
     return null;
   };
 
@@ -413,7 +511,7 @@
 
   // blockTexts returns the texts of brand d folded.
   Engine.prototype.blockTexts = function (d) {
-    var b = this.brands[d];
+    var b = this.record(d);
     if (!b.block) b.block = this.blockRow(d).map(fold);
     return b.block;
   };
@@ -424,8 +522,7 @@
   // Chinese characters compares with the name as it is.
   Engine.prototype.score = function (d, m, tier) {
     if (tier !== NAME) return tier * 3;
-    var b = this.brands[d], term = m.term, name = b.name;
-    if (!m.raw) name = this.foldedName(b);
+    var term = m.term, name = m.raw ? this.names.get(d) : this.foldedName(this.record(d));
     if (name === term) return 0;
     return name.startsWith(term) ? 1 : 2;
   };
@@ -451,15 +548,11 @@
     var self = this, ts = terms(query), plans = ts.map(plan);
     var want = this.wanted(filter || {});
     if (!ts.length) return Promise.resolve(new Run(this, query, ts, [], want).result());
-    var shards = {};
-    plans.forEach(function (p) {
-      p.tokens.concat(p.prefix ? [p.prefix] : []).forEach(function (tok) {
-        shards[self.shardOf(tok)] = true;
-      });
-    });
-    return Promise.all(Object.keys(shards).map(function (k) {
+    var shards = {}, loads = queryShards(query, this.bits).map(function (k) {
       return self.shard(k).then(function (data) { shards[k] = data; });
-    })).then(function () {
+    });
+    if (ts.some(isPinyin)) loads.push(this.loadPinyin());
+    return Promise.all(loads).then(function () {
       var scores = ts.map(function (term, i) { return self.termScores(term, plans[i], shards); });
       var run = new Run(self, query, ts, scores, want);
       return run.firstPage().then(function (page) {
@@ -779,8 +872,8 @@
   Run.prototype.hits = function (ds) {
     var self = this, e = this.engine;
     return ds.map(function (d) {
-      var b = e.brands[d], worst = Math.floor(self.key[d] / self.span);
-      return { doc: d, id: b.id, name: b.name, score: worst, tier: Math.floor(worst / 3) };
+      var worst = Math.floor(self.key[d] / self.span);
+      return { doc: d, id: e.ids.get(d), name: e.names.get(d), score: worst, tier: Math.floor(worst / 3) };
     });
   };
 
@@ -815,7 +908,7 @@
       // Until its lead block is loaded, a brand may still hold the term
       // in its slogan or concept.
       var found = tier < BODY ? this.verifyMeta(d, m) : null;
-      var bound = this.brands[d].slogan === null ? LEAD : DETAIL;
+      var bound = this.hasLead(d) ? DETAIL : LEAD;
       scores[d] = found !== null ? this.score(d, m, found) : -2 - Math.max(tier, bound) * 3;
     }
     if (isPinyin(term)) this.pinyinScores(term, scores);
@@ -825,31 +918,32 @@
   // pinyinScores scores the brands whose name, or their unit's, term
   // spells in pinyin.
   Engine.prototype.pinyinScores = function (term, scores) {
-    var need = termMask(term), lead = letterBit(term.charCodeAt(0));
-    var units = this.units.map(function (u) {
-      return (u.first & lead) !== 0 && !(need & ~u.all) && matchPinyin(u.pinyin, term) !== null;
-    });
+    var need = termMask(term), lead = letterBit(term.charCodeAt(0)), py = this.pinyin;
+    var units = new Uint8Array(this.meta.units.length);
+    for (var u = 0; u < units.length; u++) {
+      units[u] = (py.unitFirst[u] & lead) !== 0 && !(need & ~py.unitAll[u]) &&
+        matchPinyin(parsePinyin(py.units.get(u)), term) !== null ? 1 : 0;
+    }
+    var unitOf = this.meta.unit;
     for (var d = 0; d < this.n; d++) {
-      var b = this.brands[d], s = -1;
-      if (b.first < 0) {
-        var masks = pinyinMasks(b.pinyinText);
-        b.all = masks[0];
-        b.first = masks[1];
-      }
-      var m = (b.first & lead) && !(need & ~b.all) ? matchPinyin(this.syllables(b), term) : null;
+      var s = -1;
+      var m = (py.first[d] & lead) && !(need & ~py.all[d]) ? matchPinyin(this.syllables(d), term) : null;
       if (m) s = m.start === 0 ? 1 : 2;
-      else if (units[b.unit]) s = DETAIL * 3;
+      else if (units[unitOf[d]]) s = DETAIL * 3;
       // A pinyin match scores at most 6, no more than any text match
       // still open, so it settles the term.
       if (s >= 0 && (scores[d] < 0 || s < scores[d])) scores[d] = s;
     }
   };
 
-  // syllables returns the pinyin of a brand's name, parsed when first
-  // needed.
-  Engine.prototype.syllables = function (b) {
-    if (!b.pinyin) b.pinyin = parsePinyin(b.pinyinText);
-    return b.pinyin;
+  // syllables returns the pinyin of brand d's name, parsed when first
+  // needed; none before p.js is loaded, which every search with a term
+  // that can be pinyin waits for.
+  Engine.prototype.syllables = function (d) {
+    if (!this.pinyin) return [];
+    var b = this.record(d);
+    if (!b.syllables) b.syllables = parsePinyin(this.pinyin.brands.get(d));
+    return b.syllables;
   };
 
   // wanted turns a filter of ids into numbers of stages, statuses and
@@ -890,8 +984,30 @@
     });
   };
 
+  // outline returns at once what the page shows of each hit but the
+  // snippet: what meta.js holds (and p.js, which a search with a pinyin
+  // term has loaded). The page shows the hits so, and their snippets
+  // when describe has loaded the lead and text blocks they are cut from.
+  Engine.prototype.outline = function (hits, ts) {
+    var self = this;
+    return hits.map(function (h) { return self.head(h.doc, ts); });
+  };
+
+  // head describes brand d but its snippet.
+  Engine.prototype.head = function (d, ts) {
+    var b = this.record(d), meta = this.meta;
+    var unit = meta.unit[d], stage = meta.stage[d], status = meta.status[d];
+    return {
+      id: this.ids.get(d),
+      name: parts(b.name, marks(this.foldedName(b), ts).concat(this.pinyinMarks(b.name, this.syllables(d), ts))),
+      unit: parts(meta.units[unit][1], marks(this.foldedUnit(unit), ts)),
+      stage: stage >= 0 ? { id: meta.stages[stage][0], name: meta.stages[stage][1] } : null,
+      status: status >= 0 ? { id: meta.statuses[status][0], name: meta.statuses[status][1] } : null,
+    };
+  };
+
   Engine.prototype.view = function (h, ts) {
-    var b = this.brands[h.doc], meta = this.meta;
+    var d = h.doc, b = this.record(d), meta = this.meta;
     var f = this.foldedMeta(b);
     var fields = [["品牌口号", b.slogan, f[1]], ["品牌理念", b.concept, f[2]]];
     if (h.tier >= DETAIL) {
@@ -906,15 +1022,9 @@
       snippet = cut(fields[i], ts);
     }
     if (!snippet) snippet = cut(["品牌理念", b.concept, f[2]], null);
-    var unit = this.units[b.unit];
-    return {
-      id: b.id,
-      name: parts(b.name, marks(f[0], ts).concat(this.pinyinMarks(b.name, this.syllables(b), ts))),
-      unit: parts(unit.name, marks(unit.folded, ts)),
-      stage: b.stage >= 0 ? { id: meta.stages[b.stage][0], name: meta.stages[b.stage][1] } : null,
-      status: b.status >= 0 ? { id: meta.statuses[b.status][0], name: meta.statuses[b.status][1] } : null,
-      snippet: snippet,
-    };
+    var v = this.head(d, ts);
+    v.snippet = snippet;
+    return v;
   };
 
   // pinyinMarks marks the characters of a name that a pinyin term spelled.
@@ -999,13 +1109,26 @@
     shard: function (k, data) { registered["t/" + k] = data; },
     block: function (k, rows) { registered["d/" + k] = rows; },
     lead: function (k, data) { registered["l/" + k] = data; },
+    pinyin: function (data) { registered.p = data; },
     // open loads the index whose meta.js is at url and returns a promise
-    // of its Engine.
-    open: function (url) {
+    // of its Engine. Given the query the page opens with and the number
+    // of token shards of the index, it starts loading what that search
+    // will need besides meta.js at once: the query's token shards and,
+    // for a query that can be pinyin, p.js. They would otherwise wait
+    // for meta.js to load and run.
+    open: function (url, query, shards) {
       if (!engines[url]) {
-        engines[url] = loadScript(url, "meta").then(function (meta) {
-          return new Engine(meta, url.replace(/[?#].*$/, "").replace(/[^/]*$/, ""));
-        });
+        var base = url.replace(/[?#].*$/, "").replace(/[^/]*$/, "");
+        var meta = loadScript(url, "meta");
+        if (query && shards > 0) {
+          var v = url.replace(/^[^?]*\??/, "").split("&").filter(function (p) { return p.startsWith("v="); })[0] || "";
+          var file = function (f) { return base + f + (v ? "?" + v : ""); };
+          queryShards(query, Math.round(Math.log2(shards))).forEach(function (k) {
+            loadScript(file("t/" + k + ".js"), "t/" + k).catch(function () { /* the search reports it */ });
+          });
+          if (terms(query).some(isPinyin)) loadScript(file("p.js"), "p").catch(function () { /* the search reports it */ });
+        }
+        engines[url] = meta.then(function (m) { return new Engine(m, base); });
       }
       return engines[url];
     },

@@ -10,6 +10,12 @@
   var root = document.querySelector("[data-search]");
   if (!root || !window.showcaseSearch) return;
 
+  // The index starts loading before anything else is done: meta.js and,
+  // for the query in the address, its token shards (data-shards is their
+  // number) and p.js if it can be pinyin.
+  var params = new URLSearchParams(window.location.search);
+  var opened = showcaseSearch.open(root.getAttribute("data-index"), params.get("q") || "", +root.getAttribute("data-shards"));
+
   var PAGE = 20;
   var form = root.querySelector(".search-form");
   var input = form.elements.q;
@@ -24,9 +30,59 @@
     Array.prototype.forEach.call(s.options, function (o) { o.setAttribute("data-label", o.textContent); });
   });
 
-  var params = new URLSearchParams(window.location.search);
+  // The unit filter's options come from the index (fillUnits): the page
+  // does without a thousand of them. Until they are added, the unit the
+  // address asks for is pending.
+  var pending = {}, filled = false;
   input.value = params.get("q") || "";
-  selects.forEach(function (s) { s.value = params.get(s.name) || ""; });
+  selects.forEach(function (s) {
+    var v = params.get(s.name) || "";
+    if (s.value === v) return;
+    s.value = v;
+    if (s.name === "unit" && s.value !== v) pending.unit = v;
+  });
+
+  // value returns what a filter is set to, or asked for while pending.
+  function value(s) {
+    return Object.prototype.hasOwnProperty.call(pending, s.name) ? pending[s.name] : s.value;
+  }
+
+  // fillUnits adds the units to the unit filter when the visitor first
+  // reaches for it, or, when the address asks for a unit, once the first
+  // results are drawn (afterDraw). Laying out a thousand options takes
+  // the browser as long as the whole search, so a search that does not
+  // use the filter does not wait for them, before or after its results.
+  var unitSelect = form.elements.unit;
+  function fillUnits() {
+    if (filled || !engine) return;
+    filled = true;
+    var items = document.createDocumentFragment();
+    engine.meta.units.forEach(function (u) {
+      var o = document.createElement("option");
+      o.value = u[0];
+      o.textContent = u[1];
+      o.setAttribute("data-label", u[1]);
+      items.appendChild(o);
+    });
+    unitSelect.appendChild(items);
+    if (Object.prototype.hasOwnProperty.call(pending, "unit")) {
+      unitSelect.value = pending.unit;
+      delete pending.unit;
+    }
+    updateFacets(result && result.done ? result : null);
+  }
+  // Before the list opens: pointerdown comes before a mouse's or a
+  // finger's press opens it, focus before a key can move in it.
+  ["pointerdown", "focus", "keydown"].forEach(function (type) {
+    unitSelect.addEventListener(type, fillUnits);
+  });
+
+  // fillAsked fills the unit filter when the address asks for a unit,
+  // after the browser has had a chance to draw what is on the page.
+  function fillAsked() {
+    if (filled || !Object.prototype.hasOwnProperty.call(pending, "unit")) return;
+    window.requestAnimationFrame(function () { window.setTimeout(fillUnits, 0); });
+  }
 
   function setState(state) {
     root.setAttribute("data-state", state);
@@ -38,7 +94,7 @@
 
   function filter() {
     var f = {};
-    selects.forEach(function (s) { f[s.name] = s.value; });
+    selects.forEach(function (s) { f[s.name] = value(s); });
     return f;
   }
 
@@ -48,7 +104,7 @@
   function remember() {
     var p = new URLSearchParams();
     if (input.value) p.set("q", input.value);
-    selects.forEach(function (s) { if (s.value) p.set(s.name, s.value); });
+    selects.forEach(function (s) { if (value(s)) p.set(s.name, value(s)); });
     var q = p.toString();
     try {
       window.history.replaceState(null, "", q ? "?" + q : window.location.pathname);
@@ -68,6 +124,7 @@
       say("请输入品牌名称、单位、关键词或拼音首字母。");
       root.setAttribute("data-query", query);
       setState("done");
+      fillAsked();
       return;
     }
     setState("searching");
@@ -113,18 +170,24 @@
   function fail(err) {
     say("搜索出错：" + err.message);
     setState("error");
+    fillAsked();
   }
 
+  // showMore shows the next page of hits at once, by what meta.js
+  // holds, and their snippets when the lead and text blocks they are
+  // cut from have loaded; it returns a promise of the snippets shown.
   function showMore(mine, fresh) {
-    var batch = result.hits.slice(shown, shown + PAGE);
-    return engine.describe(batch, result.terms).then(function (views) {
+    var batch = result.hits.slice(shown, shown + PAGE), ts = result.terms;
+    var items = engine.outline(batch, ts).map(item), frag = document.createDocumentFragment();
+    items.forEach(function (li) { frag.appendChild(li); });
+    if (fresh) list.textContent = "";
+    list.appendChild(frag);
+    shown += batch.length;
+    report();
+    return engine.describe(batch, ts).then(function (views) {
       if (mine !== seq) return;
-      var items = document.createDocumentFragment();
-      views.forEach(function (v) { items.appendChild(item(v)); });
-      if (fresh) list.textContent = "";
-      list.appendChild(items);
-      shown += batch.length;
-      report();
+      views.forEach(function (v, i) { fillSnippet(items[i], v.snippet); });
+      fillAsked();
     });
   }
 
@@ -163,9 +226,11 @@
     return parent;
   }
 
+  // item makes the list item of a hit; its snippet is a placeholder
+  // until fillSnippet puts it in.
   function item(v) {
     var li = document.createElement("li");
-    li.className = "search-hit";
+    li.className = "search-hit search-hit-pending";
     li.setAttribute("data-id", v.id);
     var a = text(li, "a", "search-hit-link");
     a.href = brandURL.replace("@", v.id);
@@ -175,14 +240,25 @@
     var badges = text(line, "span", "badges");
     if (v.stage) text(badges, "span", "badge badge-stage", v.stage.name);
     if (v.status) text(badges, "span", "badge badge-status status-" + v.status.id, v.status.name);
-    if (v.snippet) {
-      var sn = text(a, "span", "search-hit-snippet");
-      text(sn, "span", "search-hit-field", v.snippet.label);
-      if (v.snippet.before) sn.appendChild(document.createTextNode("…"));
-      marked(sn, v.snippet.parts);
-      if (v.snippet.after) sn.appendChild(document.createTextNode("…"));
-    }
+    text(a, "span", "search-hit-snippet", "…");
     return li;
+  }
+
+  // fillSnippet puts the snippet of hit li in place of its placeholder.
+  function fillSnippet(li, s) {
+    var old = li.querySelector(".search-hit-snippet");
+    li.classList.remove("search-hit-pending");
+    if (!s) {
+      old.remove();
+      return;
+    }
+    var sn = document.createElement("span");
+    sn.className = "search-hit-snippet";
+    text(sn, "span", "search-hit-field", s.label);
+    if (s.before) sn.appendChild(document.createTextNode("…"));
+    marked(sn, s.parts);
+    if (s.after) sn.appendChild(document.createTextNode("…"));
+    old.replaceWith(sn);
   }
 
   // updateFacets shows beside each filter choice how many results it
@@ -205,7 +281,12 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(run, 120);
   });
-  selects.forEach(function (s) { s.addEventListener("change", run); });
+  selects.forEach(function (s) {
+    s.addEventListener("change", function () {
+      delete pending[s.name];
+      run();
+    });
+  });
   more.addEventListener("click", function () {
     var mine = seq, first = shown;
     showMore(mine, false).then(function () {
@@ -258,8 +339,13 @@
 
   setState("loading");
   say("正在载入搜索索引…");
-  showcaseSearch.open(root.getAttribute("data-index")).then(function (e) {
+  opened.then(function (e) {
     engine = e;
+    // A unit the index does not know filters nothing, as an option the
+    // page lacks would not.
+    if (pending.unit && !e.meta.units.some(function (u) { return u[0] === pending.unit; })) delete pending.unit;
+    // The visitor may have reached for the filter while it loaded.
+    if (document.activeElement === unitSelect) fillUnits();
     run();
   }).catch(fail);
 })();
