@@ -583,13 +583,19 @@ func TestFirstResultsPath(t *testing.T) {
 
 	t.Run("shards without meta.js", func(t *testing.T) {
 		requests()
+		var status string
 		err := chromedp.Run(ctx,
 			network.SetBlockedURLs([]string{"*/search/meta.js*"}),
 			chromedp.Navigate(pageURL+"?q="+url.QueryEscape("账本")),
 			state("error"),
+			chromedp.Text(".search-status", &status, chromedp.ByQuery),
 		)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// A visitor reads why, in Chinese.
+		if !strings.Contains(status, "无法加载索引文件") || strings.Contains(status, "cannot") {
+			t.Errorf("the page says %q when its index cannot load", status)
 		}
 		if got := requests(); !has(got, "/search/t/") {
 			t.Errorf("with meta.js kept from loading, the page requests no token shard: %q", got)

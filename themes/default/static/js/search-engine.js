@@ -254,12 +254,12 @@
         s.onload = function () {
           s.remove();
           if (name in registered) resolve(registered[name]);
-          else reject(new Error(url + " holds no search data"));
+          else reject(new Error("索引文件 " + url + " 里没有搜索数据，请重新生成网站"));
         };
         s.onerror = function () {
           s.remove();
           delete loading[name];
-          reject(new Error("cannot load " + url));
+          reject(new Error("无法加载索引文件 " + url + "，请检查网络后刷新页面"));
         };
         document.head.appendChild(s);
       });
