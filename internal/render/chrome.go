@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"strconv"
 	"sync"
 
 	"showcase/internal/site"
 	"showcase/internal/theme"
+	"showcase/themes"
 )
 
 // The masthead and the footer are the same on thousands of pages and were
@@ -59,6 +61,14 @@ func newChromeCache(th *theme.Theme, ctx *pageContext, opts Options) *chromeCach
 	}
 	c := &chromeCache{minify: opts.Minify, inPlace: map[string]bool{}, done: map[string][]byte{}}
 	own := th.OverriddenLayouts()
+	for f := range own {
+		// A layout file of the site's own may redefine any partial.
+		if _, err := fs.Stat(themes.Default(), f); err != nil {
+			for partial := range reusedLayouts {
+				c.inPlace[partial] = true
+			}
+		}
+	}
 	for partial, files := range reusedLayouts {
 		for _, f := range files {
 			if _, ok := own[f]; ok {
