@@ -174,22 +174,7 @@ func TestSearchFromFile(t *testing.T) {
 	t.Run("home loads no index", func(t *testing.T) {
 		// Chromium reports file:// requests to the DevTools network
 		// domain, though not to the page's resource timing.
-		var mu sync.Mutex
-		var requested []string
-		chromedp.ListenTarget(ctx, func(ev any) {
-			if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-				mu.Lock()
-				requested = append(requested, e.Request.URL)
-				mu.Unlock()
-			}
-		})
-		loaded := func() []string {
-			mu.Lock()
-			defer mu.Unlock()
-			out := requested
-			requested = nil
-			return out
-		}
+		loaded := recordRequests(ctx)
 		err := chromedp.Run(ctx,
 			network.Enable(),
 			chromedp.Navigate(home),
@@ -500,6 +485,28 @@ func unitIDs(t testing.TB) []string {
 	return ids
 }
 
+// recordRequests notes every request the browser of ctx makes and
+// returns a function that gives the URLs requested since it was last
+// called.
+func recordRequests(ctx context.Context) func() []string {
+	var mu sync.Mutex
+	var requested []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			requested = append(requested, e.Request.URL)
+			mu.Unlock()
+		}
+	})
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		out := requested
+		requested = nil
+		return out
+	}
+}
+
 // TestFirstResultsPath checks what the search page's first results wait
 // for, over HTTP, by keeping files from loading rather than by timing:
 // the hits of a query whose order the token shards decide show while the
@@ -513,23 +520,7 @@ func TestFirstResultsPath(t *testing.T) {
 	pageURL := browsertest.Serve(t, dest) + "search/"
 	x := sampleIndex(t)
 
-	var mu sync.Mutex
-	var requested []string
-	chromedp.ListenTarget(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			mu.Lock()
-			requested = append(requested, e.Request.URL)
-			mu.Unlock()
-		}
-	})
-	// requests returns the files requested since it was last called.
-	requests := func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		out := requested
-		requested = nil
-		return out
-	}
+	requests := recordRequests(ctx)
 	has := func(urls []string, part string) bool {
 		return slices.ContainsFunc(urls, func(u string) bool { return strings.Contains(u, part) })
 	}
