@@ -97,16 +97,10 @@ func writeSegments(out Output, file string, segs []render.Segment, sheets *sheet
 				return fmt.Errorf("write %s: no plaque spool", file)
 			}
 			var err error
-			if seg.LinkRoot == "" {
-				if buf, err = sheets.copySheet(w, seg.Sheet, buf); err != nil {
-					return err
-				}
-				continue
-			}
 			if buf, err = sheets.read(seg.Sheet, buf); err != nil {
 				return err
 			}
-			if _, err = w.Write(bytes.ReplaceAll(buf, []byte(seg.LinkRoot), []byte(seg.Up))); err != nil {
+			if _, err = w.Write(seg.Rebase(buf)); err != nil {
 				return err
 			}
 		}

@@ -2,7 +2,6 @@ package build
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"sync"
 )
@@ -44,17 +43,6 @@ func (s *sheetSpool) PutSheet(i int, sheet []byte) error {
 		return fmt.Errorf("plaque spool: %w", err)
 	}
 	return nil
-}
-
-// copySheet writes sheet i to w, reading it through buf, which it may
-// grow and returns for the next sheet.
-func (s *sheetSpool) copySheet(w io.Writer, i int, buf []byte) ([]byte, error) {
-	buf, err := s.read(i, buf)
-	if err != nil {
-		return buf, err
-	}
-	_, err = w.Write(buf)
-	return buf, err
 }
 
 // bytes returns sheet i.

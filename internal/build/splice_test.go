@@ -99,10 +99,7 @@ func output(t *testing.T, mn *publish.Minifier, job render.Job, sheets memSheets
 			if !ok {
 				t.Fatalf("%s: sheet %d was never stored", job.File, seg.Sheet)
 			}
-			if seg.LinkRoot != "" {
-				sheet = bytes.ReplaceAll(sheet, []byte(seg.LinkRoot), []byte(seg.Up))
-			}
-			out = append(out, sheet...)
+			out = append(out, seg.Rebase(sheet)...)
 		}
 		return out
 	case job.Expand != nil:

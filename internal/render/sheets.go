@@ -35,8 +35,18 @@ type Segment struct {
 	Sheet   int
 	IsSheet bool
 	// LinkRoot, when set, is a token in the stored sheet that the writer
-	// replaces with Up, this page's way up to the site's root.
+	// replaces with Up, this page's way up to the site's root (see
+	// Rebase).
 	LinkRoot, Up string
+}
+
+// Rebase returns a stored sheet as this segment's page links it: the
+// sheet itself on the web, the kiosk's with its way up to the root.
+func (seg Segment) Rebase(sheet []byte) []byte {
+	if seg.LinkRoot == "" {
+		return sheet
+	}
+	return bytes.ReplaceAll(sheet, []byte(seg.LinkRoot), []byte(seg.Up))
 }
 
 // sheetPartial is the partial that draws a plaque sheet.
@@ -134,10 +144,7 @@ func (sp *sheetPlan) expandOwn(p *Page, min []byte) ([]byte, error) {
 		if err := sp.store.PutSheet(seg.Sheet, sheet); err != nil {
 			return nil, err
 		}
-		if sp.linkRoot != "" {
-			sheet = bytes.ReplaceAll(sheet, []byte(sp.linkRoot), []byte(upToRoot(p.Path)))
-		}
-		out = append(out, sheet...)
+		out = append(out, sp.segment(p, seg.Sheet).Rebase(sheet)...)
 	}
 	return out, nil
 }
@@ -162,14 +169,19 @@ func (sp *sheetPlan) split(p *Page, min []byte) ([]Segment, error) {
 		if at < 0 {
 			return nil, fmt.Errorf("compose %s: plaque %d of %d not found after minifying", p.Path, k+1, len(p.sheets))
 		}
-		sheet := Segment{Sheet: sp.index[b], IsSheet: true}
-		if sp.linkRoot != "" {
-			sheet.LinkRoot, sheet.Up = sp.linkRoot, upToRoot(p.Path)
-		}
-		segs = append(segs, Segment{Data: min[:at]}, sheet)
+		segs = append(segs, Segment{Data: min[:at]}, sp.segment(p, sp.index[b]))
 		min = min[at+len(token):]
 	}
 	return append(segs, Segment{Data: min}), nil
+}
+
+// segment is the segment of page p that holds stored sheet i.
+func (sp *sheetPlan) segment(p *Page, i int) Segment {
+	seg := Segment{Sheet: i, IsSheet: true}
+	if sp.linkRoot != "" {
+		seg.LinkRoot, seg.Up = sp.linkRoot, upToRoot(p.Path)
+	}
+	return seg
 }
 
 // sheetBrand returns the brand whose sheet has index i in the site.
