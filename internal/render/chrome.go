@@ -54,7 +54,8 @@ type chromeCache struct {
 }
 
 // newChromeCache returns the plan's chrome cache, or nil when the plan
-// does not splice or the theme draws the chrome its own way.
+// does not splice. Partials the theme draws its own way are marked to
+// render in place.
 func newChromeCache(th *theme.Theme, ctx *pageContext, opts Options) *chromeCache {
 	if ctx.splice == "" || opts.Minify == nil {
 		return nil
@@ -131,9 +132,15 @@ func (p *Page) reuse(name, tag, key string, data any) (template.HTML, error) {
 		c.done[key] = out
 		c.mu.Unlock()
 	}
-	token := "<" + tag + ` id="` + p.ctx.splice + "c" + strconv.Itoa(len(p.chromes)) + `#"></` + tag + ">"
+	token := p.chromeToken(tag, len(p.chromes)) + tag + ">"
 	p.chromes = append(p.chromes, chromeUse{key: key, tag: tag})
 	return template.HTML(token), nil
+}
+
+// chromeToken is the empty element that stands for the page's i-th
+// reused partial, up to the name of its end tag.
+func (p *Page) chromeToken(tag string, i int) string {
+	return "<" + tag + ` id="` + p.ctx.splice + "c" + strconv.Itoa(i) + `#"></`
 }
 
 // expandChrome puts the minified chrome back in place of its tokens.
@@ -152,7 +159,7 @@ func (p *Page) expandChrome(min []byte) ([]byte, error) {
 	c.mu.Unlock()
 	out := make([]byte, 0, size)
 	for i, use := range p.chromes {
-		token := []byte("<" + use.tag + ` id="` + p.ctx.splice + "c" + strconv.Itoa(i) + `#"></`)
+		token := []byte(p.chromeToken(use.tag, i))
 		at := bytes.Index(min, token)
 		if at < 0 {
 			return nil, fmt.Errorf("expand %s: chrome %d of %d not found after minifying", p.Path, i+1, len(p.chromes))
