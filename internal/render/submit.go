@@ -1,14 +1,12 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"html/template"
 	"maps"
-	"path"
 	"strings"
 	"sync"
 
+	"showcase/internal/publish"
 	"showcase/internal/site"
 	"showcase/internal/submit"
 	"showcase/internal/submit/engine"
@@ -58,8 +56,7 @@ var engineAssets = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, f := range engine.Files() {
 		name := "js/" + f.Name
-		sum := sha256.Sum256(f.Data)
-		m[name] = strings.TrimSuffix(name, path.Ext(name)) + "." + hex.EncodeToString(sum[:5]) + path.Ext(name)
+		m[name] = publish.Fingerprint(name, f.Data)
 	}
 	return m
 })
