@@ -4,9 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"time"
 
@@ -31,6 +33,7 @@ func (e *env) build(ctx context.Context, args []string) int {
 	fresh := fs.Bool("fresh", false, "build everything, ignoring what the last build left beside the output")
 	timings := fs.Bool("timings", false, "print how long each step of the build took")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
+	memprofile := fs.String("memprofile", "", "write a profile of what the build allocated to this file (go tool pprof reads it)")
 	var compress compressFlag
 	fs.Var(&compress, "compress", "write a .gz beside every text file over 1 KB; --compress=gzip,br adds .br")
 	if code, ok := e.parse(fs, args); !ok {
@@ -77,6 +80,13 @@ func (e *env) build(ctx context.Context, args []string) int {
 	}
 	if *timings {
 		res.Timings.Write(e.stderr)
+		writeMemory(e.stderr)
+	}
+	if *memprofile != "" {
+		if err := writeAllocs(*memprofile); err != nil {
+			e.errorf("memory profile: %v", err)
+			return exitFailure
+		}
 	}
 	if err != nil {
 		if build.IsContentError(err) {
@@ -97,4 +107,30 @@ func (e *env) build(ctx context.Context, args []string) int {
 			res.Files, res.Brands, filepath.ToSlash(*dest), time.Since(start).Round(time.Millisecond), kept)
 	}
 	return exitOK
+}
+
+// writeMemory prints what the build allocated and how often the collector
+// ran: with the phases, what "--timings" shows, since a build's garbage
+// costs its CPU as surely as its work does.
+func writeMemory(w io.Writer) {
+	samples := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(samples)
+	if samples[0].Value.Kind() != metrics.KindUint64 || samples[1].Value.Kind() != metrics.KindUint64 {
+		return
+	}
+	fmt.Fprintf(w, "showcase: timing: allocated %d MB, %d collections\n",
+		samples[0].Value.Uint64()>>20, samples[1].Value.Uint64())
+}
+
+// writeAllocs writes the profile of every allocation the build made.
+func writeAllocs(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
