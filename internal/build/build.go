@@ -257,7 +257,7 @@ func (b *diskBuild) publishImages(ctx context.Context) error {
 func (b *diskBuild) render(ctx context.Context) error {
 	opts := render.Options{
 		Target: b.opts.Target, Assets: b.assets, Images: b.photos,
-		Splice: true, Sheets: b.sheets, Minify: b.mn.Minify,
+		Splice: true, Sheets: b.sheets, Minify: b.mn.MinifyOwned,
 	}
 	jobs := slices.DeleteFunc(render.Plan(b.update.Site, b.update.Theme, opts), func(j render.Job) bool { return b.reuse.keeps(j.File) })
 	if err := runJobs(ctx, jobs, b.mn, b.dir, b.sheets); err != nil {

@@ -55,7 +55,7 @@ func RenderFile(job render.Job, mn *publish.Minifier) ([]byte, error) {
 		return nil, fmt.Errorf("render %s: %w", job.File, err)
 	}
 	if !job.Minified {
-		if data, err = mn.Minify(job.File, data); err != nil {
+		if data, err = mn.MinifyOwned(job.File, data); err != nil {
 			return nil, err
 		}
 	}

@@ -33,15 +33,31 @@ func NewMinifier() *Minifier {
 }
 
 // Minify returns data minified for the file's type; other types pass
-// through unchanged.
+// through unchanged. It never writes to data.
 func (mn *Minifier) Minify(file string, data []byte) ([]byte, error) {
+	// The parser takes the bytes of a reader with a Bytes method and
+	// reads any other through io.ReadAll, whose growing copies left about
+	// twice the page in garbage. Capped at its length, data is copied
+	// once, into a slice with room for the parser's closing NUL.
+	return mn.minify(file, bytes.NewBuffer(data[:len(data):len(data)]))
+}
+
+// MinifyOwned is Minify for bytes the caller owns, which nothing else
+// reads or writes until it returns: a page just rendered. When data has
+// room past its end, the parser borrows that byte for its closing NUL and
+// puts it back, instead of copying the page.
+func (mn *Minifier) MinifyOwned(file string, data []byte) ([]byte, error) {
+	return mn.minify(file, bytes.NewBuffer(data))
+}
+
+func (mn *Minifier) minify(file string, in *bytes.Buffer) ([]byte, error) {
 	mt, ok := mediaTypes[strings.ToLower(path.Ext(file))]
 	if !ok {
-		return data, nil
+		return in.Bytes(), nil
 	}
 	var out bytes.Buffer
-	out.Grow(len(data))
-	if err := mn.m.Minify(mt, &out, bytes.NewReader(data)); err != nil {
+	out.Grow(in.Len())
+	if err := mn.m.Minify(mt, &out, in); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", file, err)
 	}
 	return out.Bytes(), nil

@@ -13,3 +13,6 @@ func NewMinifier() *Minifier { return &Minifier{} }
 
 // Minify returns data as it is.
 func (mn *Minifier) Minify(file string, data []byte) ([]byte, error) { return data, nil }
+
+// MinifyOwned returns data as it is.
+func (mn *Minifier) MinifyOwned(file string, data []byte) ([]byte, error) { return data, nil }

@@ -185,7 +185,16 @@ func (t *Theme) Render(name string, data any) ([]byte, error) {
 	defer renderBuffers.Put(buf)
 	buf.Reset()
 	err := t.Execute(buf, name, data)
-	return bytes.Clone(buf.Bytes()), err
+	return rendered(buf), err
+}
+
+// rendered copies what a page or partial rendered into buf out of the
+// pooled buffer, with one byte of room past its end: the minifier borrows
+// it for the parser's closing NUL rather than copying the page again.
+func rendered(buf *bytes.Buffer) []byte {
+	out := make([]byte, buf.Len(), buf.Len()+1)
+	copy(out, buf.Bytes())
+	return out
 }
 
 // renderBuffers are the buffers pages are rendered into.
@@ -222,9 +231,11 @@ func (t *Theme) RenderTemplate(kind, name string, data any) ([]byte, error) {
 	if set == nil {
 		return nil, fmt.Errorf("theme has no page template %q", kind)
 	}
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(buf)
+	buf.Reset()
+	if err := set.ExecuteTemplate(buf, name, data); err != nil {
 		return nil, fmt.Errorf("execute template %q: %w", name, err)
 	}
-	return buf.Bytes(), nil
+	return rendered(buf), nil
 }
