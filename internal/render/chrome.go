@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -143,34 +142,18 @@ func (p *Page) chromeToken(tag string, i int) string {
 	return "<" + tag + ` id="` + p.ctx.splice + "c" + strconv.Itoa(i) + `#"></`
 }
 
-// expandChrome puts the minified chrome back in place of its tokens.
-func (p *Page) expandChrome(min []byte) ([]byte, error) {
+// chromeParts returns the minified bytes of each reused partial the page
+// rendered as a token, in order.
+func (p *Page) chromeParts() [][]byte {
 	if len(p.chromes) == 0 {
-		return min, nil
+		return nil
 	}
 	c := p.ctx.chrome
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	parts := make([][]byte, len(p.chromes))
-	size := len(min)
 	for i, use := range p.chromes {
 		parts[i] = c.done[use.key]
-		size += len(parts[i])
 	}
-	c.mu.Unlock()
-	out := make([]byte, 0, size)
-	for i, use := range p.chromes {
-		token := []byte(p.chromeToken(use.tag, i))
-		at := bytes.Index(min, token)
-		if at < 0 {
-			return nil, fmt.Errorf("expand %s: chrome %d of %d not found after minifying", p.Path, i+1, len(p.chromes))
-		}
-		end := bytes.IndexByte(min[at+len(token):], '>')
-		if end < 0 {
-			return nil, fmt.Errorf("expand %s: chrome %d cut short after minifying", p.Path, i+1)
-		}
-		out = append(out, min[:at]...)
-		out = append(out, parts[i]...)
-		min = min[at+len(token)+end+1:]
-	}
-	return append(out, min...), nil
+	return parts
 }

@@ -121,10 +121,12 @@ func (sp *sheetPlan) expandOwn(p *Page, min []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []byte
+	// The page is joined once its parts are known, not grown through
+	// them.
+	parts := make([][]byte, 0, len(segs))
 	for _, seg := range segs {
 		if !seg.IsSheet {
-			out = append(out, seg.Data...)
+			parts = append(parts, seg.Data)
 			continue
 		}
 		b := p.sheetBrand(seg.Sheet)
@@ -144,9 +146,9 @@ func (sp *sheetPlan) expandOwn(p *Page, min []byte) ([]byte, error) {
 		if err := sp.store.PutSheet(seg.Sheet, sheet); err != nil {
 			return nil, err
 		}
-		out = append(out, sp.segment(p, seg.Sheet).Rebase(sheet)...)
+		parts = append(parts, sp.segment(p, seg.Sheet).Rebase(sheet))
 	}
-	return out, nil
+	return bytes.Join(parts, nil), nil
 }
 
 // compose splits a gathering page into its own bytes and stored sheets.

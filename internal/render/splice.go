@@ -58,41 +58,75 @@ func pageJob(render func(*Page) ([]byte, error), p *Page) Job {
 	return job
 }
 
-// expand replaces each token in the minified page with its path data. A
-// token the minifier did not leave alone would leave a broken code, so
-// a count that does not match is an error, never a silent change.
+// expand replaces each token in the minified page with what it stands
+// for: a reused partial's minified bytes (Chrome, Card), a QR code's path
+// data. A token the minifier did not leave alone would leave a broken
+// page, so a count that does not match is an error, never a silent
+// change. The page is copied once, whatever it holds.
 func (p *Page) expand(min []byte) ([]byte, error) {
 	// The path data is needed once; a finished page must not keep it
 	// while the rest of the site renders.
 	defer func() { p.splices, p.chromes = nil, nil }()
-	min, err := p.expandChrome(min)
-	if err != nil {
-		return nil, err
-	}
-	if len(p.splices) == 0 {
+	if len(p.chromes) == 0 && len(p.splices) == 0 {
 		return min, nil
 	}
-	prefix := []byte(`d="` + p.ctx.splice)
+	chromes := p.chromeParts()
 	size := len(min)
+	for _, c := range chromes {
+		size += len(c)
+	}
 	for _, s := range p.splices {
 		size += len(s)
 	}
 	out := make([]byte, 0, size)
-	for i, s := range p.splices {
-		at := bytes.Index(min, prefix)
-		if at < 0 {
-			return nil, fmt.Errorf("expand %s: qr code %d of %d not found after minifying", p.Path, i+1, len(p.splices))
+	prefix := []byte(`d="` + p.ctx.splice)
+	// The next chrome token and the next code, each found once, as
+	// offsets into what is left of min.
+	nextChrome, nextCode := -1, -1
+	ci, qi := 0, 0
+	for ci < len(chromes) || qi < len(p.splices) {
+		if ci < len(chromes) && nextChrome < 0 {
+			if nextChrome = bytes.Index(min, []byte(p.chromeToken(p.chromes[ci].tag, ci))); nextChrome < 0 {
+				return nil, fmt.Errorf("expand %s: chrome %d of %d not found after minifying", p.Path, ci+1, len(chromes))
+			}
 		}
-		rest := min[at+len(prefix):]
-		end := bytes.IndexByte(rest, '#')
-		if end < 0 || string(rest[:end]) != strconv.Itoa(i) {
-			return nil, fmt.Errorf("expand %s: qr code %d out of place after minifying", p.Path, i+1)
+		if qi < len(p.splices) && nextCode < 0 {
+			if nextCode = bytes.Index(min, prefix); nextCode < 0 {
+				return nil, fmt.Errorf("expand %s: qr code %d of %d not found after minifying", p.Path, qi+1, len(p.splices))
+			}
 		}
-		out = append(out, min[:at+3]...)
-		out = append(out, s...)
-		min = rest[end+1:]
+		var used int
+		if ci < len(chromes) && (qi == len(p.splices) || nextChrome < nextCode) {
+			at, token := nextChrome, len(p.chromeToken(p.chromes[ci].tag, ci))
+			end := bytes.IndexByte(min[at+token:], '>')
+			if end < 0 {
+				return nil, fmt.Errorf("expand %s: chrome %d cut short after minifying", p.Path, ci+1)
+			}
+			out = append(out, min[:at]...)
+			out = append(out, chromes[ci]...)
+			used, nextChrome = at+token+end+1, -1
+			ci++
+		} else {
+			at := nextCode
+			rest := min[at+len(prefix):]
+			end := bytes.IndexByte(rest, '#')
+			if end < 0 || string(rest[:end]) != strconv.Itoa(qi) {
+				return nil, fmt.Errorf("expand %s: qr code %d out of place after minifying", p.Path, qi+1)
+			}
+			out = append(out, min[:at+3]...)
+			out = append(out, p.splices[qi]...)
+			used, nextCode = at+len(prefix)+end+1, -1
+			qi++
+		}
+		min = min[used:]
+		if nextChrome >= 0 {
+			nextChrome -= used
+		}
+		if nextCode >= 0 {
+			nextCode -= used
+		}
 	}
-	if bytes.Contains(min, prefix) {
+	if len(p.splices) > 0 && bytes.Contains(min, prefix) {
 		return nil, fmt.Errorf("expand %s: more qr codes than rendered", p.Path)
 	}
 	return append(out, min...), nil
