@@ -166,7 +166,12 @@ func (k *keptUnit) brand(id string) *brandState {
 
 // readSpan reads the bytes at sp of the unit file.
 func (k *keptUnit) readSpan(f *os.File, sp span) ([]byte, error) {
-	buf := make([]byte, sp.N)
+	return k.readSpanInto(f, sp, make([]byte, sp.N))
+}
+
+// readSpanInto reads span sp of the unit's state file, open as f, into
+// buf, which is as long as the span.
+func (k *keptUnit) readSpanInto(f *os.File, sp span, buf []byte) ([]byte, error) {
 	if _, err := f.ReadAt(buf, k.data+sp.Off); err != nil {
 		return nil, fmt.Errorf("read %s: %w", k.path, err)
 	}
@@ -182,6 +187,14 @@ func writeUnit(path string, st *unitState, blobs [][]byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	binary.LittleEndian.PutUint64(buf.Bytes()[:8], uint64(buf.Len()-8))
+	// The blobs (bodies and sheets) are most of the file: making room for
+	// them at once spares the buffer growing through them, which copied
+	// each state file several times over.
+	size := 0
+	for _, b := range blobs {
+		size += len(b)
+	}
+	buf.Grow(size)
 	for _, b := range blobs {
 		buf.Write(b)
 	}

@@ -46,7 +46,8 @@ func newBodySpool(scratch string) (*bodySpool, error) {
 // put stores the body of the brand read from source. A failure is kept
 // for Err to report, since the decoder that calls put has no error path.
 func (s *bodySpool) put(source string, doc markdown.Document) func() markdown.Document {
-	data := []byte(string(doc.HTML) + doc.Text)
+	data := make([]byte, 0, len(doc.HTML)+len(doc.Text))
+	data = append(append(data, doc.HTML...), doc.Text...)
 	s.mu.Lock()
 	ref := bodyRef{off: s.end, html: int64(len(doc.HTML)), txt: int64(len(doc.Text))}
 	s.end += int64(len(data))
@@ -73,18 +74,40 @@ func (s *bodySpool) keep(source string, k *keptUnit, html, text span) func() mar
 // is kept for Err.
 func (s *bodySpool) reader(ref bodyRef) func() markdown.Document {
 	return func() markdown.Document {
-		data, err := s.read(ref)
+		// The bytes read are needed only until they are a string, which
+		// copies them, so the buffer goes back for the next body: read
+		// anew for each page, the bodies were a tenth of what a build
+		// allocated.
+		buf := spoolBuffers.Get().(*[]byte)
+		defer spoolBuffers.Put(buf)
+		data, err := s.readInto(ref, *buf)
 		if err != nil {
 			s.fail(err)
 			return markdown.Document{}
 		}
-		return markdown.Document{HTML: template.HTML(data[:ref.html]), Text: string(data[ref.html:])}
+		*buf = data
+		both := string(data)
+		return markdown.Document{HTML: template.HTML(both[:ref.html]), Text: both[ref.html:]}
 	}
 }
 
+// spoolBuffers are the buffers bodies are read into before they become
+// strings.
+var spoolBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
 // read reads the HTML and text of a body, which sit one after the other.
 func (s *bodySpool) read(ref bodyRef) ([]byte, error) {
-	buf := make([]byte, ref.html+ref.txt)
+	return s.readInto(ref, nil)
+}
+
+// readInto reads the HTML and text of a body into buf, grown as needed,
+// and returns the bytes read.
+func (s *bodySpool) readInto(ref bodyRef, buf []byte) ([]byte, error) {
+	n := int(ref.html + ref.txt)
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	buf = buf[:n]
 	if ref.unit == nil {
 		if _, err := s.f.ReadAt(buf, ref.off); err != nil {
 			return nil, fmt.Errorf("body spool: %w", err)
@@ -96,7 +119,7 @@ func (s *bodySpool) read(ref bodyRef) ([]byte, error) {
 		return nil, fmt.Errorf("read build state: %w", err)
 	}
 	defer f.Close()
-	return ref.unit.readSpan(f, span{Off: ref.off, N: int64(len(buf))})
+	return ref.unit.readSpanInto(f, span{Off: ref.off, N: int64(n)}, buf)
 }
 
 // parts returns the HTML and the text of the body of the brand read from
