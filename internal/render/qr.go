@@ -30,14 +30,18 @@ func qrSVG(text string, n int, d []byte) template.HTML {
 // qrRuns calls f for every run of dark modules in a row, left to right and
 // top to bottom, in the coordinates of the SVG (quiet zone included).
 func qrRuns(code *qrCode, f func(x, y, run int)) {
-	n := code.Size()
+	n, stride := code.c.Size, code.c.Stride
+	// The bitmap's rows read directly, a bit a module, most significant
+	// first: a method call a module was most of the time of a code.
 	for y := 0; y < n; y++ {
+		row := code.c.Bitmap[y*stride : (y+1)*stride]
+		dark := func(x int) bool { return row[x>>3]&(0x80>>(x&7)) != 0 }
 		for x := 0; x < n; x++ {
-			if !code.Dark(x, y) {
+			if !dark(x) {
 				continue
 			}
 			run := 1
-			for x+run < n && code.Dark(x+run, y) {
+			for x+run < n && dark(x+run) {
 				run++
 			}
 			f(x+qrQuiet, y+qrQuiet, run)

@@ -13,7 +13,7 @@ import (
 // holds it to the minifier's output.
 func qrPathMinified(code *qrCode) []byte {
 	n := code.Size()
-	d := make([]byte, 0, 6*n*n/3)
+	d := make([]byte, 0, 3*n*n)
 	px, py := 0, 0 // the current point: where the last rectangle began
 	qrRuns(code, func(ax, ay, run int) {
 		// M<x> <y>, or m<dx> <dy> when shorter.
@@ -64,8 +64,6 @@ func appendInstruction(buf []byte, cmd byte, args ...int) []byte {
 	buf = append(buf, cmd)
 	prev, prevInt := false, false
 	for _, a := range args {
-		var tmp [20]byte
-		num := strconv.AppendInt(tmp[:0], int64(a), 10)
 		if prev && a >= 0 {
 			if a == 0 && !prevInt {
 				buf = append(buf, '.', '0')
@@ -74,11 +72,12 @@ func appendInstruction(buf []byte, cmd byte, args ...int) []byte {
 			buf = append(buf, ' ')
 		}
 		prev, prevInt = true, true
-		if k := len(num); k > 2 && num[k-2] == '0' && num[k-1] == '0' {
-			num[k-2], num[k-1] = 'e', '2'
+		start := len(buf)
+		buf = strconv.AppendInt(buf, int64(a), 10)
+		if k := len(buf); k-start > 2 && buf[k-2] == '0' && buf[k-1] == '0' {
+			buf[k-2], buf[k-1] = 'e', '2'
 			prevInt = false
 		}
-		buf = append(buf, num...)
 	}
 	return buf
 }
