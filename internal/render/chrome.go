@@ -29,7 +29,7 @@ import (
 
 // chromeTags are the partials Chrome renders, with the element each
 // begins and ends with.
-var chromeTags = map[string]string{"masthead": "header", "page-footer": "footer"}
+var chromeTags = map[string]string{"masthead": "header", "page-footer": "footer", "attract": "div"}
 
 // reusedLayouts are the layout files each reused partial is drawn by; a
 // theme that overrides one of them may read anything of the page in
@@ -38,6 +38,7 @@ var reusedLayouts = map[string][]string{
 	"masthead":    {"layouts/partials/chrome.html"},
 	"page-footer": {"layouts/partials/chrome.html", "layouts/partials/footer.html"},
 	"brand-card":  {"layouts/partials/common.html"},
+	"attract":     {"layouts/partials/kiosk.html"},
 }
 
 // chromeUse is one chrome partial a page rendered as a token.
@@ -91,7 +92,8 @@ func (p *Page) chromeKey(name string) string {
 	return name + "\x00" + p.Section() + "\x00" + kind + "\x00" + p.URL("")
 }
 
-// Chrome renders the chrome partial name: "masthead" or "page-footer".
+// Chrome renders the chrome partial name: "masthead", "page-footer" or,
+// on the kiosk, "attract".
 func (p *Page) Chrome(name string) (template.HTML, error) {
 	tag, ok := chromeTags[name]
 	if !ok {

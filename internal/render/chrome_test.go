@@ -19,12 +19,18 @@ import (
 func TestReusedPartialsFollowTheTheme(t *testing.T) {
 	s, _ := loadTestSite(t)
 	mn := publish.NewMinifier()
-	for name, override := range map[string]fstest.MapFS{
-		"a partial file of its own": {"layouts/partials/mine.html": {Data: []byte(
-			`{{define "brand-card"}}<li>{{(index . 0).Path}}</li>{{end}}{{define "masthead"}}<header>{{.Title}}</header>{{end}}`)}},
-		"the chrome's own file": {"layouts/partials/chrome.html": {Data: []byte(
-			`{{define "masthead"}}<header>{{.Title}}</header>{{end}}{{define "page-footer"}}<footer>{{.Path}}</footer>{{end}}`)}},
+	for name, c := range map[string]struct {
+		target   render.Target
+		override fstest.MapFS
+	}{
+		"a partial file of its own": {render.Web, fstest.MapFS{"layouts/partials/mine.html": {Data: []byte(
+			`{{define "brand-card"}}<li>{{(index . 0).Path}}</li>{{end}}{{define "masthead"}}<header>{{.Title}}</header>{{end}}`)}}},
+		"the chrome's own file": {render.Web, fstest.MapFS{"layouts/partials/chrome.html": {Data: []byte(
+			`{{define "masthead"}}<header>{{.Title}}</header>{{end}}{{define "page-footer"}}<footer>{{.Path}}</footer>{{end}}`)}}},
+		"the kiosk's own file": {render.Kiosk, fstest.MapFS{"layouts/partials/kiosk.html": {Data: []byte(
+			`{{define "kiosk-head"}}{{end}}{{define "kiosk-body"}}{{.Chrome "attract"}}{{end}}{{define "attract"}}<div>{{.Path}}</div>{{end}}`)}}},
 	} {
+		override := c.override
 		load := func() *theme.Theme {
 			th, err := theme.Load(themes.Default(), override)
 			if err != nil {
@@ -32,8 +38,8 @@ func TestReusedPartialsFollowTheTheme(t *testing.T) {
 			}
 			return th
 		}
-		plain := render.Plan(s, load(), render.Options{Target: render.Web})
-		spliced := render.Plan(s, load(), render.Options{Target: render.Web, Splice: true, Minify: mn.Minify})
+		plain := render.Plan(s, load(), render.Options{Target: c.target})
+		spliced := render.Plan(s, load(), render.Options{Target: c.target, Splice: true, Minify: mn.Minify})
 		checked := 0
 		for i, job := range spliced {
 			if !strings.HasSuffix(job.File, ".html") || job.Compose != nil {
