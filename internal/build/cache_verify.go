@@ -47,9 +47,9 @@ func (r fileRecord) matches(root string) bool {
 	return err == nil && info.Mode().IsRegular() && recordOf(r.Path, info) == r
 }
 
-// recordTree records every file under the output folder dir (slash path)
-// of root, in name order. A missing folder records nothing.
-func recordTree(root, dir string) ([]fileRecord, error) {
+// recordTreeWalk is recordTree through filepath.WalkDir, for systems the
+// walk of cache_verify_linux.go is not written for.
+func recordTreeWalk(root, dir string) ([]fileRecord, error) {
 	var records []fileRecord
 	base := filepath.Join(root, filepath.FromSlash(dir))
 	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
