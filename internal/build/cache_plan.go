@@ -103,7 +103,7 @@ func (inc *incremental) loaded(bodies *bodySpool) map[string]*loadedUnit {
 		for i := range st.Brands {
 			b := &st.Brands[i]
 			in := b.Input
-			in.Body = bodies.keep(in.Source, k, b.Body, b.Text)
+			in.Body, in.Text = bodies.keep(in.Source, k, b.Body, b.Text)
 			u.brands = append(u.brands, &decodedBrand{in: in, diags: b.Diags})
 		}
 		units[id] = u

@@ -45,7 +45,7 @@ func newBodySpool(scratch string) (*bodySpool, error) {
 
 // put stores the body of the brand read from source. A failure is kept
 // for Err to report, since the decoder that calls put has no error path.
-func (s *bodySpool) put(source string, doc markdown.Document) func() markdown.Document {
+func (s *bodySpool) put(source string, doc markdown.Document) (func() markdown.Document, func() string) {
 	data := make([]byte, 0, len(doc.HTML)+len(doc.Text))
 	data = append(append(data, doc.HTML...), doc.Text...)
 	s.mu.Lock()
@@ -56,18 +56,18 @@ func (s *bodySpool) put(source string, doc markdown.Document) func() markdown.Do
 	if _, err := s.f.WriteAt(data, ref.off); err != nil {
 		s.fail(fmt.Errorf("body spool: %w", err))
 	}
-	return s.reader(ref)
+	return s.reader(ref), s.textReader(ref)
 }
 
 // keep records that the body of the brand read from source is at html
 // and text of a kept unit's state file, which the state writes one after
 // the other.
-func (s *bodySpool) keep(source string, k *keptUnit, html, text span) func() markdown.Document {
+func (s *bodySpool) keep(source string, k *keptUnit, html, text span) (func() markdown.Document, func() string) {
 	ref := bodyRef{unit: k, off: html.Off, html: html.N, txt: text.N}
 	s.mu.Lock()
 	s.refs[source] = ref
 	s.mu.Unlock()
-	return s.reader(ref)
+	return s.reader(ref), s.textReader(ref)
 }
 
 // reader returns the function that reads a body back; a failure to read
@@ -88,6 +88,24 @@ func (s *bodySpool) reader(ref bodyRef) func() markdown.Document {
 		*buf = data
 		both := string(data)
 		return markdown.Document{HTML: template.HTML(both[:ref.html]), Text: both[ref.html:]}
+	}
+}
+
+// textReader returns the function that reads the text of a body alone,
+// for the search index, which reads every brand's twice and never its
+// HTML.
+func (s *bodySpool) textReader(ref bodyRef) func() string {
+	text := bodyRef{unit: ref.unit, off: ref.off + ref.html, txt: ref.txt}
+	return func() string {
+		buf := spoolBuffers.Get().(*[]byte)
+		defer spoolBuffers.Put(buf)
+		data, err := s.readInto(text, *buf)
+		if err != nil {
+			s.fail(err)
+			return ""
+		}
+		*buf = data
+		return string(data)
 	}
 }
 

@@ -97,9 +97,10 @@ func (d *decoder) visit(doc *content.Document) {
 		logo := cleanLogo(d.fsys, doc, meta.Logo, &diags)
 		diags = append(diags, checkBrandImages(d.fsys, doc, meta)...)
 		brand = &decodedBrand{
-			in:    site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, Body: d.keepBody(doc.Path, body), BodyImages: bodyImageNames(body.Images), LogoSVG: logo},
+			in:    site.BrandInput{UnitID: doc.UnitID, Slug: doc.BrandID, Source: doc.Path, Meta: meta, BodyImages: bodyImageNames(body.Images), LogoSVG: logo},
 			diags: diags,
 		}
+		brand.in.Body, brand.in.Text = d.keepBody(doc.Path, body)
 	}
 	doc.Meta, doc.Body = nil, nil
 	d.mu.Lock()
@@ -113,12 +114,12 @@ func (d *decoder) visit(doc *content.Document) {
 
 // keepBody keeps a brand's body, in the spool when there is one, and
 // returns how the site reads it back.
-func (d *decoder) keepBody(source string, body markdown.Document) func() markdown.Document {
+func (d *decoder) keepBody(source string, body markdown.Document) (func() markdown.Document, func() string) {
 	body.Findings = nil
 	if d.bodies != nil {
 		return d.bodies.put(source, body)
 	}
-	return func() markdown.Document { return body }
+	return func() markdown.Document { return body }, nil
 }
 
 // markdownOptions are the Markdown renderer's options for a load.

@@ -102,7 +102,7 @@ func newDoc(b *site.Brand, py *pinyinCache, unitIdx, stageIdx, statusIdx map[str
 // blockOf collects the texts of brand d kept in its text block.
 func (x *Index) blockOf(d int) block {
 	b := x.brands[d]
-	body := b.Body().Text
+	body := b.BodyText()
 	var ideas, carriers []string
 	for _, i := range b.Ideas() {
 		ideas = append(ideas, i.Text)

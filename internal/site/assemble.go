@@ -29,6 +29,8 @@ type BrandInput struct {
 	// likes (in memory, or spooled to disk for a large build); the site
 	// only reads them, and only when a page or the search index does.
 	Body func() markdown.Document
+	// Text, when set, returns the body's plain text alone.
+	Text func() string
 	// BodyImages are the files of the bundle the body shows, by name.
 	BodyImages []string
 	// LogoSVG is the cleaned SVG logo, nil for a raster logo.
@@ -85,7 +87,7 @@ func Assemble(in Input) (*Site, diag.List) {
 		b := &block[len(all)]
 		*b = Brand{
 			ID: bi.UnitID + "/" + bi.Slug, Slug: bi.Slug, Source: bi.Source, Unit: u,
-			Brand: bi.Meta, ReadBody: bi.Body, BodyImages: bi.BodyImages, LogoSVG: bi.LogoSVG,
+			Brand: bi.Meta, ReadBody: bi.Body, ReadText: bi.Text, BodyImages: bi.BodyImages, LogoSVG: bi.LogoSVG,
 			Stage:  in.Config.StageByID(bi.Meta.Stage),
 			Status: in.Config.StatusByID(bi.Meta.Status),
 		}

@@ -65,6 +65,9 @@ type Brand struct {
 	// (in memory, or spooled to disk by a large build); nil for none.
 	// Pages and the index call Body.
 	ReadBody func() markdown.Document
+	// ReadText, when set, reads only the body's plain text, which is all
+	// the search index needs; BodyText reads it through ReadBody otherwise.
+	ReadText func() string
 	// BodyImages are the files of the bundle the body shows, by name,
 	// published like photos.
 	BodyImages []string
@@ -135,6 +138,15 @@ func (b *Brand) Body() markdown.Document {
 		return markdown.Document{}
 	}
 	return b.ReadBody()
+}
+
+// BodyText returns the plain text of the brand's body, reading no more
+// than it needs where the loader can.
+func (b *Brand) BodyText() string {
+	if b.ReadText != nil {
+		return b.ReadText()
+	}
+	return b.Body().Text
 }
 
 // Ideas lists the brand's given ideas in order.
