@@ -68,6 +68,17 @@ func (e *env) build(ctx context.Context, args []string) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// The profile's file is made before the build, so that a folder
+	// that is not there fails at once and not after the site is built.
+	var memFile *os.File
+	if *memprofile != "" {
+		var err error
+		if memFile, err = os.Create(*memprofile); err != nil {
+			e.errorf("memory profile: %v", err)
+			return exitFailure
+		}
+		defer memFile.Close()
+	}
 	start := time.Now()
 	res, err := build.Run(ctx, build.Options{
 		Source: *source, Dest: *dest, Target: render.Target(*target), CacheDir: *cacheDir, Fresh: *fresh,
@@ -82,8 +93,8 @@ func (e *env) build(ctx context.Context, args []string) int {
 		res.Timings.Write(e.stderr)
 		writeMemory(e.stderr)
 	}
-	if *memprofile != "" {
-		if err := writeAllocs(*memprofile); err != nil {
+	if memFile != nil {
+		if err := writeAllocs(memFile); err != nil {
 			e.errorf("memory profile: %v", err)
 			return exitFailure
 		}
@@ -123,13 +134,8 @@ func writeMemory(w io.Writer) {
 }
 
 // writeAllocs writes the profile of every allocation the build made.
-func writeAllocs(file string) error {
-	f, err := os.Create(file)
-	if err != nil {
-		return err
-	}
+func writeAllocs(f *os.File) error {
 	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-		f.Close()
 		return err
 	}
 	return f.Close()
