@@ -7,7 +7,6 @@ import (
 	"showcase/internal/diag"
 	"showcase/internal/fields"
 
-	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -122,24 +121,53 @@ func firstLine(data []byte) (int, string) {
 	return line, ""
 }
 
-// split extracts the raw front matter and the body with adrg/frontmatter,
-// using formats that keep the raw bytes instead of decoding them, because
-// decoding needs node positions that frontmatter's decoders do not keep.
+// split cuts data into the raw front matter and the body, both slices of
+// data: nothing is copied. It finds them where adrg/frontmatter did (the
+// first non-blank line opens with --- or +++, the first later line that
+// is the same delimiter, spaces trimmed, closes; a last line without a
+// line break opens nothing), which FuzzSplit checks against it.
 func split(data []byte) (raw, body []byte, found bool) {
-	capture := func(b []byte, _ any) error {
-		raw = append([]byte(nil), b...)
-		found = true
-		return nil
+	var delim []byte
+	start := 0
+	for start < len(data) {
+		line, next, last := nextLine(data, start)
+		if last {
+			return nil, nil, false
+		}
+		start = next
+		if len(line) == 0 {
+			continue
+		}
+		if string(line) != "---" && string(line) != "+++" {
+			return nil, nil, false
+		}
+		delim = line
+		break
 	}
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", capture),
-		frontmatter.NewFormat("+++", "+++", capture),
-	}
-	rest, err := frontmatter.Parse(bytes.NewReader(data), nil, formats...)
-	if err != nil || !found {
+	if delim == nil {
 		return nil, nil, false
 	}
-	return raw, rest, true
+	for at := start; ; {
+		line, next, last := nextLine(data, at)
+		if string(line) == string(delim) {
+			return data[start:at:at], data[next:], true
+		}
+		if last {
+			return nil, nil, false
+		}
+		at = next
+	}
+}
+
+// nextLine returns the line of data that starts at i with spaces trimmed,
+// where the next one starts, and whether it is the last, with no line
+// break after it.
+func nextLine(data []byte, i int) (line []byte, next int, last bool) {
+	j := bytes.IndexByte(data[i:], '\n')
+	if j < 0 {
+		return bytes.TrimSpace(data[i:]), len(data), true
+	}
+	return bytes.TrimSpace(data[i : i+j]), i + j + 1, false
 }
 
 // firstInvalidUTF8 finds the position of the first invalid byte sequence.
