@@ -19,6 +19,12 @@ import (
 // mapping, so the schema can name the keys it lacks.
 func ParseYAML(file string, raw []byte, offset int, rule string, diags *diag.List) *yaml.Node {
 	raw = NormalizeBreaks(raw)
+	if node, ok := fastYAML(raw, offset); ok {
+		if !CheckShape(file, node, diags) {
+			return nil
+		}
+		return node
+	}
 	node, err := loadOne(raw)
 	if err != nil {
 		reportYAMLError(file, raw, offset, rule, err, diags)
