@@ -46,20 +46,30 @@ type Keys struct {
 }
 
 // Map is a decoded mapping: its node and the key and value nodes of each
-// known key.
+// known key. The nodes stand in slices in the order of Keys.Known rather
+// than in maps: a brand's front matter holds a dozen mappings, and two
+// maps each were a fifth of what loading a brand allocated.
 type Map struct {
-	Node *yaml.Node
-	// Keys holds the key node of each known key present.
-	Keys   map[string]*yaml.Node
-	values map[string]*yaml.Node
+	Node   *yaml.Node
+	known  []string
+	keys   []*yaml.Node
+	values []*yaml.Node
+}
+
+// Key returns the key node of key, or nil when the key is absent.
+func (m Map) Key(key string) *yaml.Node {
+	if i := index(m.known, key); i >= 0 {
+		return m.keys[i]
+	}
+	return nil
 }
 
 // Value returns the value node of key, or nil when the key is absent or
 // left empty (key: with nothing after it), so empty optional keys count as
 // not given.
 func (m Map) Value(key string) *yaml.Node {
-	if v := m.values[key]; !isNull(v) {
-		return v
+	if i := index(m.known, key); i >= 0 && !isNull(m.values[i]) {
+		return m.values[i]
 	}
 	return nil
 }
@@ -71,7 +81,8 @@ func (m Map) Has(key string) bool { return m.Value(key) != nil }
 // unknown keys (with a "did you mean" hint) and duplicate keys. what names
 // the mapping in messages, for example 品牌/brand or ideas.
 func (d *Decoder) Mapping(n *yaml.Node, what diag.Text, keys Keys) (Map, bool) {
-	m := Map{Node: n, Keys: map[string]*yaml.Node{}, values: map[string]*yaml.Node{}}
+	slots := make([]*yaml.Node, 2*len(keys.Known))
+	m := Map{Node: n, known: keys.Known, keys: slots[:len(keys.Known)], values: slots[len(keys.Known):]}
 	n = resolve(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		d.Errorf(n, "schema/type",
@@ -82,16 +93,16 @@ func (d *Decoder) Mapping(n *yaml.Node, what diag.Text, keys Keys) (Map, bool) {
 	m.Node = n
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		switch key := k.Value; {
-		case !contains(keys.Known, key):
+		switch key, i := k.Value, index(keys.Known, k.Value); {
+		case i < 0:
 			d.Errorf(k, "schema/unknown-key", diag.T("未知字段 %q", "unknown key %q", key), unknownKeyHint(key, keys))
-		case m.Keys[key] != nil:
+		case m.keys[i] != nil:
 			d.Errorf(k, "schema/duplicate-key",
-				diag.T("字段 %q 重复出现（第一次在第 %d 行）", "key %q appears twice (first on line %d)", key, m.Keys[key].Line),
+				diag.T("字段 %q 重复出现（第一次在第 %d 行）", "key %q appears twice (first on line %d)", key, m.keys[i].Line),
 				diag.T("删除其中一个", "remove one of them"))
 		default:
-			m.Keys[key] = k
-			m.values[key] = resolve(v)
+			m.keys[i] = k
+			m.values[i] = resolve(v)
 		}
 	}
 	return m, true
@@ -113,14 +124,14 @@ func unknownKeyHint(key string, keys Keys) diag.Text {
 // the mapping, a key left empty at its value.
 func (d *Decoder) Require(m Map, what diag.Text, keys ...string) {
 	for _, k := range keys {
-		v, present := m.values[k]
+		i := index(m.known, k)
 		switch {
-		case !present:
+		case i < 0 || m.keys[i] == nil:
 			d.Errorf(m.Node, "schema/required",
 				diag.T("%[1]s缺少必填字段 %[2]q", "%[3]s is missing the required key %[2]q", what.ZH, k, what.EN),
 				diag.T("添加一行 %s: …", "add a line \"%s: …\"", k))
-		case isNull(v):
-			d.Errorf(v, "schema/empty",
+		case isNull(m.values[i]):
+			d.Errorf(m.values[i], "schema/empty",
 				diag.T("必填字段 %q 没有填写内容", "the required key %q has no value", k),
 				diag.T("在 %s: 后面空一格写上内容", "write the value after \"%s: \"", k))
 		}
@@ -139,11 +150,12 @@ func isNull(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
+// index is the place of s in list, or -1.
+func index(list []string, s string) int {
+	for i, x := range list {
 		if x == s {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }

@@ -117,7 +117,7 @@ func (bd *brandDecoder) decodeText(m fields.Map) {
 	b.Secretary, _ = bd.text(m, "secretary")
 	if !m.Has("secretary") {
 		at := m.Node
-		if k := m.Keys["secretary"]; k != nil {
+		if k := m.Key("secretary"); k != nil {
 			at = k
 		}
 		bd.Warnf(at, "schema/secretary",
