@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 
 	"showcase/internal/diag"
@@ -37,7 +38,10 @@ func Parse(doc *Document, data []byte, diags *diag.List) {
 	// colon hides no other finding. Columns are mapped back below.
 	slips := FindSlips(data)
 	reportSlips(file, slips, diags)
-	data = applySlips(data, slips, 0, func(s Slip) bool { return s.Repair })
+	if slices.ContainsFunc(slips, func(s Slip) bool { return s.Repair }) {
+		// Only a file with a slip to repair is copied.
+		data = applySlips(data, slips, 0, func(s Slip) bool { return s.Repair })
+	}
 	cols := newColumnMap(slips)
 	open, delim := firstLine(data)
 	if delim != "---" && delim != "+++" {

@@ -2,8 +2,10 @@ package content
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -165,9 +167,9 @@ func (s *slipScanner) scanLine(data []byte, off, end int) {
 		i += size
 		col++
 	}
-	text := strings.TrimSpace(runes(vis))
 	switch s.phase {
 	case phaseBefore:
+		text := strings.TrimSpace(runes(vis))
 		switch text {
 		case "":
 		case "---":
@@ -178,7 +180,7 @@ func (s *slipScanner) scanLine(data []byte, off, end int) {
 			s.phase = phaseBody
 		}
 	case phaseYAML, phaseTOML:
-		if text == s.delim {
+		if trimmedIs(vis, s.delim) {
 			s.phase = phaseBody
 		} else if s.phase == phaseYAML {
 			s.yamlLine(vis)
@@ -199,6 +201,30 @@ func (s *slipScanner) add(sl Slip, c char) {
 func (s *slipScanner) addRun(sl Slip, cs []char) {
 	s.add(sl, cs[0])
 	s.slips[len(s.slips)-1].End = cs[len(cs)-1].end
+}
+
+// trimmedIs reports whether the text of cs, spaces trimmed as
+// strings.TrimSpace trims them, is text; it copies nothing, as the front
+// matter's every line is asked whether it closes it.
+func trimmedIs(cs []char, text string) bool {
+	i, j := 0, len(cs)
+	for i < j && unicode.IsSpace(cs[i].r) {
+		i++
+	}
+	for j > i && unicode.IsSpace(cs[j-1].r) {
+		j--
+	}
+	if j-i > len(text) {
+		return false
+	}
+	k := 0
+	for _, r := range text {
+		if i+k == j || cs[i+k].r != r {
+			return false
+		}
+		k++
+	}
+	return i+k == j
 }
 
 // runes returns the text of cs.
@@ -247,7 +273,7 @@ func (s *slipScanner) yamlLine(vis []char) {
 	}
 	keyWidth := width + i - ind
 	key, j := s.key(vis, i)
-	s.opens = key != "" && restIsEmpty(vis, j)
+	s.opens = len(key) > 0 && restIsEmpty(vis, j)
 	s.last = keyWidth
 	s.value(vis, j, key, keyWidth)
 }
@@ -358,30 +384,30 @@ func isKeyChar(r rune) bool  { return isKeyStart(r) || r >= '0' && r <= '9' || r
 // is none) and the index where the value starts. A full-width colon
 // directly followed by text is taken for a key's only at the start of a
 // line or list item, and never before a slash (a URL's "http：//").
-func (s *slipScanner) key(vis []char, i int) (string, int) {
+func (s *slipScanner) key(vis []char, i int) ([]char, int) {
 	j := i
 	if j == len(vis) || !isKeyStart(vis[j].r) {
-		return "", i
+		return nil, i
 	}
 	for j < len(vis) && isKeyChar(vis[j].r) {
 		j++
 	}
-	key := runes(vis[i:j])
+	key := vis[i:j]
 	for j < len(vis) && vis[j].r == ' ' {
 		j++
 	}
 	if j == len(vis) {
-		return "", i
+		return nil, i
 	}
 	spaced := j+1 == len(vis) || isBlank(vis[j+1].r)
 	switch vis[j].r {
 	case ':':
 		if !spaced {
-			return "", i
+			return nil, i
 		}
 	case '：':
 		if !spaced && (vis[j+1].r == '/' || vis[j+1].r == '：') {
-			return "", i
+			return nil, i
 		}
 		to := ":"
 		if !spaced {
@@ -389,13 +415,13 @@ func (s *slipScanner) key(vis []char, i int) (string, int) {
 		}
 		s.add(Slip{Kind: SlipColon, From: "：", To: to, Fix: true}, vis[j])
 	default:
-		return "", i
+		return nil, i
 	}
 	return key, s.blanks(vis, j+1)
 }
 
 // value finds the slips of the value that starts at i.
-func (s *slipScanner) value(vis []char, i int, key string, width int) {
+func (s *slipScanner) value(vis []char, i int, key []char, width int) {
 	for i < len(vis) && vis[i].r == ' ' {
 		i++
 	}
@@ -484,7 +510,10 @@ func isDash(r rune) bool {
 // scalar records full-width digits and dashes in a plain value that reads
 // as a date (2020-06-30) once they are replaced, or as a whole number for
 // a number field.
-func (s *slipScanner) scalar(vis []char, key string) {
+func (s *slipScanner) scalar(vis []char, key []char) {
+	if !slices.ContainsFunc(vis, func(c char) bool { _, fw := asciiDigit(c.r); return fw || isDash(c.r) }) {
+		return // nothing typed full-width: the common case, decided without copying
+	}
 	var norm []rune
 	changed := false
 	for _, c := range vis {
@@ -495,7 +524,7 @@ func (s *slipScanner) scalar(vis []char, key string) {
 		changed = changed || fw
 		norm = append(norm, r)
 	}
-	if !changed || !(isDate(norm) || numberKeys[key] && isNumber(norm)) {
+	if !changed || !(isDate(norm) || numberKeys[runes(key)] && isNumber(norm)) {
 		return
 	}
 	for k := 0; k < len(vis); {
@@ -652,7 +681,8 @@ func (s *slipScanner) flowItem(vis []char) {
 	if len(vis) == 0 || vis[0].r == '[' || vis[0].r == '{' || vis[0].r == '"' || vis[0].r == '\'' {
 		return
 	}
-	key, j := "", 0
+	var key []char
+	j := 0
 	if startsKey(vis) {
 		k := 0
 		for isKeyChar(vis[k].r) {
@@ -665,7 +695,7 @@ func (s *slipScanner) flowItem(vis []char) {
 			}
 			s.add(Slip{Kind: SlipColon, From: "：", To: to, Fix: true}, vis[k])
 		}
-		key, j = runes(vis[:k]), s.blanks(vis, k+1)
+		key, j = vis[:k], s.blanks(vis, k+1)
 	}
 	s.scalar(trimBlank(vis[j:]), key)
 }

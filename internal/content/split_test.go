@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/adrg/frontmatter"
@@ -67,5 +68,21 @@ func checkSplit(t *testing.T, data []byte) {
 	wantRaw, wantBody, wantFound := splitAdrg(data)
 	if found != wantFound || !bytes.Equal(raw, wantRaw) || !bytes.Equal(body, wantBody) {
 		t.Errorf("split(%q) = %q, %q, %v; adrg/frontmatter: %q, %q, %v", data, raw, body, found, wantRaw, wantBody, wantFound)
+	}
+}
+
+// TestTrimmedIs checks the slip scanner's test for a closing delimiter
+// against trimming the line's text.
+func TestTrimmedIs(t *testing.T) {
+	for _, line := range []string{"---", " --- ", "\u3000---\u00a0", "---x", "-- -", "--", "----", "", "  ", "\u0085---\t", "+++", "－－－"} {
+		var cs []char
+		for _, r := range line {
+			cs = append(cs, char{r: r})
+		}
+		for _, delim := range []string{"---", "+++"} {
+			if got, want := trimmedIs(cs, delim), strings.TrimSpace(line) == delim; got != want {
+				t.Errorf("trimmedIs(%q, %q) = %v, want %v", line, delim, got, want)
+			}
+		}
 	}
 }
