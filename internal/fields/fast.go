@@ -92,13 +92,16 @@ func (p *fastParser) splitLines() {
 		p.lines = append(p.lines, fastLine{start: start, end: end, indent: indent, blank: start+indent == end})
 		start = end + 1
 	}
-	p.nodes = make([]yaml.Node, 0, 2*len(p.lines)+4)
+	// A line holds a key and a value, or an entry and its value; a flow
+	// collection a node for itself and one or two an item.
+	n := 2*len(p.lines) + 2*bytes.Count(p.raw, []byte{','}) + bytes.Count(p.raw, []byte{'{'}) + bytes.Count(p.raw, []byte{'['}) + 4
+	p.nodes = make([]yaml.Node, 0, n)
 }
 
 // node returns a new node at byte at of line li.
 func (p *fastParser) node(kind yaml.Kind, tag string, li, at int) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, 64)
+		p.nodes = make([]yaml.Node, 0, max(16, cap(p.nodes)/4))
 	}
 	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Tag: tag, Line: li + 1 + p.offset, Column: p.col(li, at)})
 	return &p.nodes[len(p.nodes)-1]
