@@ -91,7 +91,7 @@ func (r *Renderer) Render(src []byte) (Document, error) {
 	// source in the sample site and the corpus, 1.3 at most). Sized from the
 	// source, the builder seldom grows, and String does not copy it as a
 	// bytes.Buffer's would.
-	var buf strings.Builder
+	var buf htmlBuilder
 	buf.Grow(len(src) + len(src)/4 + 256)
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
 		return Document{}, fmt.Errorf("render markdown: %w", err)
@@ -101,6 +101,18 @@ func (r *Renderer) Render(src []byte) (Document, error) {
 	images, _ := pc.Get(imagesKey).([]Image)
 	return Document{HTML: template.HTML(buf.String()), Text: plainText(root, src), Findings: findings, Images: images}, nil
 }
+
+// htmlBuilder is a strings.Builder that goldmark takes for a buffered
+// writer (util.BufWriter), so it writes into it directly rather than
+// through a bufio.Writer of its own, 4 KB a body. Nothing in goldmark
+// asks how much is buffered.
+type htmlBuilder struct{ strings.Builder }
+
+var _ util.BufWriter = (*htmlBuilder)(nil)
+
+func (b *htmlBuilder) Available() int { return b.Cap() - b.Len() }
+func (b *htmlBuilder) Buffered() int  { return 0 }
+func (b *htmlBuilder) Flush() error   { return nil }
 
 // plainText collects the text of every text node, a newline after each
 // block, so summaries and search see words and not markup. A soft line
