@@ -457,6 +457,12 @@ func isTimestamp(s string) bool {
 	if i != 4 || i == len(s) || s[i] != '-' {
 		return false
 	}
+	if !strings.ContainsAny(s, "Tt ") {
+		// Every layout but the last needs a T or a space: trying them
+		// first only made errors.
+		_, err := time.Parse(timestampLayouts[len(timestampLayouts)-1], s)
+		return err == nil
+	}
 	for _, layout := range timestampLayouts {
 		if _, err := time.Parse(layout, s); err == nil {
 			return true
