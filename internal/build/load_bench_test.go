@@ -5,12 +5,13 @@ import (
 	"os"
 	"testing"
 
+	"showcase/internal/content"
 	"showcase/internal/corpus"
 )
 
 // BenchmarkLoad times the load phase alone, as a build from nothing runs
 // it: every brand read, parsed, decoded and its body rendered, with the
-// bodies kept in memory. SHOWCASE_BENCH_SITE reuses a generated corpus
+// bodies kept in memory and logos read as a build reads them. SHOWCASE_BENCH_SITE reuses a generated corpus
 // folder (written if empty); SHOWCASE_BENCH_BRANDS sizes it (default
 // 1000). Run with -benchmem: allocations weigh as much as CPU, since the
 // build's garbage collector pays for them.
@@ -24,9 +25,11 @@ func BenchmarkLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer root.Close()
+	fsys, done := content.FastReads(root.FS())
+	defer done()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s, _, err := Load(context.Background(), root.FS(), LoadOptions{}, nil)
+		s, _, err := Load(context.Background(), fsys, LoadOptions{}, nil)
 		if err != nil || s == nil {
 			b.Fatal(err)
 		}
