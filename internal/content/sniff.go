@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 )
 
 // Image kinds that a file's first bytes show, whatever its name says.
@@ -29,9 +30,14 @@ type BundleFile struct {
 	Kind string
 }
 
+// sniffBufs hold the start of a file while sniff reads it: an array on
+// the stack would escape through the reader, 4 KB for each logo and photo.
+var sniffBufs = sync.Pool{New: func() any { return new([sniffLen]byte) }}
+
 // sniff reads the start of a file and tells its kind.
 func sniff(r io.Reader) (string, error) {
-	var head [sniffLen]byte
+	head := sniffBufs.Get().(*[sniffLen]byte)
+	defer sniffBufs.Put(head)
 	n, err := io.ReadFull(r, head[:])
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return "", err
