@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -99,7 +100,9 @@ func FindSlips(data []byte) []Slip { return findSlips(data, true) }
 // body, nearly all of a file, without decoding it a character at a time.
 // The tests compare both ways.
 func findSlips(data []byte, fast bool) []Slip {
-	s := &slipScanner{block: -1}
+	bp := charBufs.Get().(*[]char)
+	s := &slipScanner{block: -1, vis: (*bp)[:0]}
+	defer func() { *bp = s.vis[:0]; charBufs.Put(bp) }()
 	for off := 0; off < len(data); {
 		if fast && s.phase == phaseBody {
 			s.bodyBOMs(data, off)
@@ -120,6 +123,10 @@ func findSlips(data []byte, fast bool) []Slip {
 	sort.SliceStable(s.slips, func(i, j int) bool { return s.slips[i].Off < s.slips[j].Off })
 	return s.slips
 }
+
+// charBufs hold the characters of a line for scanLine, one buffer a
+// file being scanned: grown afresh for each file, they were 5 KB a brand.
+var charBufs = sync.Pool{New: func() any { b := make([]char, 0, 256); return &b }}
 
 // bodyBOMs finds the slips of the body, data[off:], which starts the line
 // after s.line: byte order marks, the only slips looked for there.
