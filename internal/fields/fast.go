@@ -41,13 +41,13 @@ func fastYAML(raw []byte, offset int) (*yaml.Node, bool) {
 }
 
 // plainText reports whether raw holds none of what fastYAML leaves to the
-// parser anywhere in it: comments, tabs, carriage returns, characters
-// YAML does not print, and invalid UTF-8.
+// parser anywhere in it: comments, tabs, carriage returns but those of
+// CRLF line ends, characters YAML does not print, and invalid UTF-8.
 func plainText(raw []byte) bool {
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		if c < utf8.RuneSelf {
-			if (c < ' ' && c != '\n') || c == '#' || c == 0x7f {
+			if (c < ' ' && c != '\n' && (c != '\r' || i+1 == len(raw) || raw[i+1] != '\n')) || c == '#' || c == 0x7f {
 				return false
 			}
 			i++
@@ -80,17 +80,21 @@ func (p *fastParser) splitLines() {
 	p.lines = make([]fastLine, 0, bytes.Count(p.raw, []byte{'\n'})+1)
 	for start := 0; start <= len(p.raw); {
 		end := bytes.IndexByte(p.raw[start:], '\n')
+		next := start + end + 1
 		if end < 0 {
-			end = len(p.raw)
+			end, next = len(p.raw), len(p.raw)+1
 		} else {
 			end += start
+		}
+		if end > start && p.raw[end-1] == '\r' {
+			end-- // a CRLF line end, as Windows editors write
 		}
 		indent := 0
 		for start+indent < end && p.raw[start+indent] == ' ' {
 			indent++
 		}
 		p.lines = append(p.lines, fastLine{start: start, end: end, indent: indent, blank: start+indent == end})
-		start = end + 1
+		start = next
 	}
 	// A line holds a key and a value, or an entry and its value; a flow
 	// collection a node for itself and one or two an item.

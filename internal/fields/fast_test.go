@@ -64,12 +64,33 @@ var fastSeeds = []string{
 	"a: -b\nc: [-d]\n",
 	"a: b,c\nd: [e]f\n",
 	"a: \u3000b\u3000\n",
+	"name: 红色账本\r\nideas:\r\n  work: 抓党建\r\ntags: [a, \"b\"]\r\ncarriers:\r\n  - name: c\r\n    description: d\r\n",
+	"a: b\r\n\r\n  \r\nc: 'd'\r\n",
+	"a: b\r\r\nc: d\n",
+	"a: b\rc\r\n",
+	"a: b\r",
 }
 
 func TestFastYAMLSeeds(t *testing.T) {
 	for _, s := range fastSeeds {
 		checkFast(t, []byte(s), 0)
 		checkFast(t, []byte(s), 7)
+	}
+}
+
+// TestFastYAMLTakes checks that the fast path takes what it is for, the
+// shapes of a brand's front matter, line ends of Windows editors too:
+// were it to leave them to the parser, nothing would fail but loading
+// would be slower.
+func TestFastYAMLTakes(t *testing.T) {
+	for _, s := range []string{
+		fastSeeds[0], fastSeeds[1], fastSeeds[3], fastSeeds[5], fastSeeds[6], fastSeeds[7],
+		"name: 红色账本\r\nideas:\r\n  work: 抓党建\r\ntags: [a, \"b\"]\r\ncarriers:\r\n  - name: c\r\n    description: d\r\n",
+		"a: b\r\n\r\n  \r\nc: 'd'\r\n",
+	} {
+		if _, ok := fastYAML([]byte(s), 0); !ok {
+			t.Errorf("the fast path leaves %q to the YAML parser", s)
+		}
 	}
 }
 
