@@ -11,10 +11,11 @@ import (
 
 // BenchmarkLoad times the load phase alone, as a build from nothing runs
 // it: every brand read, parsed, decoded and its body rendered, with the
-// bodies kept in memory and logos read as a build reads them. SHOWCASE_BENCH_SITE reuses a generated corpus
-// folder (written if empty); SHOWCASE_BENCH_BRANDS sizes it (default
-// 1000). Run with -benchmem: allocations weigh as much as CPU, since the
-// build's garbage collector pays for them.
+// bodies kept in memory and logos read as a build reads them.
+// SHOWCASE_BENCH_SITE reuses a generated corpus folder (written if
+// empty); SHOWCASE_BENCH_BRANDS sizes it (default 1000). Run with
+// -benchmem: allocations weigh as much as CPU, since the build's garbage
+// collector pays for them.
 func BenchmarkLoad(b *testing.B) {
 	src, err := corpus.BenchSite(b.TempDir(), corpus.Options{Brands: corpus.BenchBrands(1000), Seed: 1, Photos: -1})
 	if err != nil {
@@ -27,8 +28,7 @@ func BenchmarkLoad(b *testing.B) {
 	defer root.Close()
 	fsys, done := content.FastReads(root.FS())
 	defer done()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	for b.Loop() {
 		s, _, err := Load(context.Background(), fsys, LoadOptions{}, nil)
 		if err != nil || s == nil {
 			b.Fatal(err)
