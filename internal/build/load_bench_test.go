@@ -2,11 +2,9 @@ package build
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"showcase/internal/content"
-	"showcase/internal/corpus"
 )
 
 // BenchmarkLoad times the load phase alone, as a build from nothing runs
@@ -17,16 +15,7 @@ import (
 // -benchmem: allocations weigh as much as CPU, since the build's garbage
 // collector pays for them.
 func BenchmarkLoad(b *testing.B) {
-	src, err := corpus.BenchSite(b.TempDir(), corpus.Options{Brands: corpus.BenchBrands(1000), Seed: 1, Photos: -1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	root, err := os.OpenRoot(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer root.Close()
-	fsys, done := content.FastReads(root.FS())
+	fsys, done := content.FastReads(openBenchSite(b, 1000).FS())
 	defer done()
 	for b.Loop() {
 		s, _, err := Load(context.Background(), fsys, LoadOptions{}, nil)

@@ -15,15 +15,7 @@ import (
 // SHOWCASE_BENCH_SITE reuses a generated corpus folder (written if empty);
 // SHOWCASE_BENCH_BRANDS sizes it (default 10000).
 func BenchmarkLoaderUpdate(b *testing.B) {
-	src, err := corpus.BenchSite(b.TempDir(), corpus.Options{Brands: corpus.BenchBrands(10000), Seed: 1, Photos: -1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	root, err := os.OpenRoot(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer root.Close()
+	root := openBenchSite(b, 10000)
 	l := NewLoader(root.FS(), LoadOptions{})
 	if _, _, err := l.Load(context.Background()); err != nil {
 		b.Fatal(err)
@@ -50,4 +42,21 @@ func BenchmarkLoaderUpdate(b *testing.B) {
 	}
 	b.ReportMetric(float64(reload.Microseconds())/1000/float64(b.N), "ms-reload")
 	b.ReportMetric(float64(assemble.Microseconds())/1000/float64(b.N), "ms-assemble")
+}
+
+// openBenchSite opens the generated corpus a load benchmark reads:
+// SHOWCASE_BENCH_SITE names a folder to reuse (written if empty) and
+// SHOWCASE_BENCH_BRANDS its size, brands by default. It is closed when
+// the benchmark ends.
+func openBenchSite(b *testing.B, brands int) *os.Root {
+	src, err := corpus.BenchSite(b.TempDir(), corpus.Options{Brands: corpus.BenchBrands(brands), Seed: 1, Photos: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { root.Close() })
+	return root
 }
