@@ -74,19 +74,10 @@ func (s *bodySpool) keep(source string, k *keptUnit, html, text span) (func() ma
 // is kept for Err.
 func (s *bodySpool) reader(ref bodyRef) func() markdown.Document {
 	return func() markdown.Document {
-		// The bytes read are needed only until they are a string, which
-		// copies them, so the buffer goes back for the next body: read
-		// anew for each page, the bodies were a tenth of what a build
-		// allocated.
-		buf := spoolBuffers.Get().(*[]byte)
-		defer spoolBuffers.Put(buf)
-		data, err := s.readInto(ref, *buf)
-		if err != nil {
-			s.fail(err)
+		both := s.readString(ref)
+		if len(both) < int(ref.html) { // the read failed
 			return markdown.Document{}
 		}
-		*buf = data
-		both := string(data)
 		return markdown.Document{HTML: template.HTML(both[:ref.html]), Text: both[ref.html:]}
 	}
 }
@@ -96,17 +87,23 @@ func (s *bodySpool) reader(ref bodyRef) func() markdown.Document {
 // HTML.
 func (s *bodySpool) textReader(ref bodyRef) func() string {
 	text := bodyRef{unit: ref.unit, off: ref.off + ref.html, txt: ref.txt}
-	return func() string {
-		buf := spoolBuffers.Get().(*[]byte)
-		defer spoolBuffers.Put(buf)
-		data, err := s.readInto(text, *buf)
-		if err != nil {
-			s.fail(err)
-			return ""
-		}
-		*buf = data
-		return string(data)
+	return func() string { return s.readString(text) }
+}
+
+// readString reads what ref spans as one string; a failure is kept for
+// Err and reads as "". The bytes are needed only until they are a string,
+// which copies them, so the buffer goes back for the next body: read anew
+// for each page, the bodies were a tenth of what a build allocated.
+func (s *bodySpool) readString(ref bodyRef) string {
+	buf := spoolBuffers.Get().(*[]byte)
+	defer spoolBuffers.Put(buf)
+	data, err := s.readInto(ref, *buf)
+	if err != nil {
+		s.fail(err)
+		return ""
 	}
+	*buf = data
+	return string(data)
 }
 
 // spoolBuffers are the buffers bodies are read into before they become
