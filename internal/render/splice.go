@@ -84,9 +84,11 @@ func (p *Page) expand(min []byte) ([]byte, error) {
 	// offsets into what is left of min.
 	nextChrome, nextCode := -1, -1
 	ci, qi := 0, 0
+	var token []byte // chrome ci's
 	for ci < len(chromes) || qi < len(p.splices) {
 		if ci < len(chromes) && nextChrome < 0 {
-			if nextChrome = bytes.Index(min, []byte(p.chromeToken(p.chromes[ci].tag, ci))); nextChrome < 0 {
+			token = []byte(p.chromeToken(p.chromes[ci].tag, ci))
+			if nextChrome = bytes.Index(min, token); nextChrome < 0 {
 				return nil, fmt.Errorf("expand %s: chrome %d of %d not found after minifying", p.Path, ci+1, len(chromes))
 			}
 		}
@@ -97,14 +99,14 @@ func (p *Page) expand(min []byte) ([]byte, error) {
 		}
 		var used int
 		if ci < len(chromes) && (qi == len(p.splices) || nextChrome < nextCode) {
-			at, token := nextChrome, len(p.chromeToken(p.chromes[ci].tag, ci))
-			end := bytes.IndexByte(min[at+token:], '>')
+			at := nextChrome
+			end := bytes.IndexByte(min[at+len(token):], '>')
 			if end < 0 {
 				return nil, fmt.Errorf("expand %s: chrome %d cut short after minifying", p.Path, ci+1)
 			}
 			out = append(out, min[:at]...)
 			out = append(out, chromes[ci]...)
-			used, nextChrome = at+token+end+1, -1
+			used, nextChrome = at+len(token)+end+1, -1
 			ci++
 		} else {
 			at := nextCode
