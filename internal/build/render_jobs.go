@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"unsafe"
 
+	"showcase/internal/bufpool"
 	"showcase/internal/publish"
 	"showcase/internal/render"
 
@@ -50,35 +52,70 @@ func runJobs(ctx context.Context, jobs []render.Job, mn *publish.Minifier, out O
 // it; the preview server serves what it returns. A job whose file is
 // written in segments (render.Options.Sheets) is for the build alone.
 func RenderFile(job render.Job, mn *publish.Minifier) ([]byte, error) {
-	data, err := job.Render()
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", job.File, err)
+	data, _, err := renderFile(job, mn)
+	return data, err
+}
+
+// renderFile is RenderFile that also reports whether the file's bytes are
+// the build's own to put back in bufpool once written: the minifier's or
+// Expand's copy, or Render's when the job says they are its own (the
+// search index keeps the files it renders, so not every job's are).
+func renderFile(job render.Job, mn *publish.Minifier) (data []byte, pooled bool, err error) {
+	if data, err = job.Render(); err != nil {
+		return nil, false, fmt.Errorf("render %s: %w", job.File, err)
 	}
+	pooled = job.Owned
 	if !job.Minified {
-		if data, err = mn.MinifyOwned(job.File, data); err != nil {
-			return nil, err
+		min, minPooled, err := mn.MinifyPooled(job.File, data)
+		if err != nil {
+			return nil, false, err
+		}
+		if minPooled {
+			if pooled {
+				bufpool.Put(data)
+			}
+			data, pooled = min, true
 		}
 	}
-	if job.Compose == nil && job.Expand != nil {
-		return job.Expand(data)
+	if job.Compose != nil || job.Expand == nil {
+		return data, pooled, nil
 	}
-	return data, nil
+	expanded, err := job.Expand(data)
+	if err != nil {
+		return nil, false, err
+	}
+	if unsafe.SliceData(expanded) == unsafe.SliceData(data) {
+		// Nothing to expand: the page is the minified bytes.
+		return expanded, pooled, nil
+	}
+	if pooled {
+		bufpool.Put(data)
+	}
+	// Expand's result is a new slice, the page alone.
+	return expanded, true, nil
 }
 
 func runJob(job render.Job, mn *publish.Minifier, out Output, sheets *sheetSpool) error {
-	data, err := RenderFile(job, mn)
+	data, pooled, err := renderFile(job, mn)
 	if err != nil {
 		return err
 	}
-	switch {
-	case job.Compose != nil:
+	if job.Compose != nil {
 		segs, err := job.Compose(data)
 		if err != nil {
 			return err
 		}
 		return writeSegments(out, job.File, segs, sheets)
 	}
-	return out.Write(job.File, data)
+	if err := out.Write(job.File, data); err != nil {
+		return err
+	}
+	if _, copies := out.(*publish.Dir); pooled && copies {
+		// The folder has written the bytes out; the preview server's
+		// output keeps them, so only a folder's are put back.
+		bufpool.Put(data)
+	}
+	return nil
 }
 
 // writeSegments writes a file of bytes and spooled sheets, streaming it

@@ -8,6 +8,8 @@ import (
 	"path"
 	"strings"
 
+	"showcase/internal/bufpool"
+
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -50,14 +52,29 @@ func (mn *Minifier) MinifyOwned(file string, data []byte) ([]byte, error) {
 	return mn.minify(file, bytes.NewBuffer(data))
 }
 
+// MinifyPooled is MinifyOwned with the result in a slice from bufpool,
+// which the caller may put back once it is written; pooled reports
+// whether it is one. A type the minifier leaves alone comes back as data.
+func (mn *Minifier) MinifyPooled(file string, data []byte) (out []byte, pooled bool, err error) {
+	if _, ok := mediaTypes[strings.ToLower(path.Ext(file))]; !ok {
+		return data, false, nil
+	}
+	out, err = mn.minifyInto(file, bytes.NewBuffer(data), bufpool.Get(len(data)))
+	return out, err == nil, err
+}
+
 func (mn *Minifier) minify(file string, in *bytes.Buffer) ([]byte, error) {
+	return mn.minifyInto(file, in, make([]byte, 0, in.Len()))
+}
+
+// minifyInto minifies in, appending to dst, which has room for all of it.
+func (mn *Minifier) minifyInto(file string, in *bytes.Buffer, dst []byte) ([]byte, error) {
 	mt, ok := mediaTypes[strings.ToLower(path.Ext(file))]
 	if !ok {
 		return in.Bytes(), nil
 	}
-	var out bytes.Buffer
-	out.Grow(in.Len())
-	if err := mn.m.Minify(mt, &out, in); err != nil {
+	out := bytes.NewBuffer(dst)
+	if err := mn.m.Minify(mt, out, in); err != nil {
 		return nil, fmt.Errorf("minify %s: %w", file, err)
 	}
 	return out.Bytes(), nil

@@ -16,3 +16,8 @@ func (mn *Minifier) Minify(file string, data []byte) ([]byte, error) { return da
 
 // MinifyOwned returns data as it is.
 func (mn *Minifier) MinifyOwned(file string, data []byte) ([]byte, error) { return data, nil }
+
+// MinifyPooled returns data as it is, never pooled.
+func (mn *Minifier) MinifyPooled(file string, data []byte) ([]byte, bool, error) {
+	return data, false, nil
+}

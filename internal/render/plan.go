@@ -32,6 +32,9 @@ type Job struct {
 	// File is the output path, relative to the output folder.
 	File   string
 	Render func() ([]byte, error)
+	// Owned is set when Render's bytes are a copy nothing else holds, as
+	// a page's are: a build may put them back in bufpool once minified.
+	Owned bool
 	// Minified is set when Render's output is already as small as the
 	// minifier would make it, as the search index is: minifying tens of
 	// megabytes of data again would only cost time.

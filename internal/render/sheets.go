@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+	"unsafe"
+
+	"showcase/internal/bufpool"
 
 	"showcase/internal/site"
 	"showcase/internal/theme"
@@ -112,8 +115,8 @@ func (sp *sheetPlan) job(p *Page) Job {
 
 // expandOwn renders and stores the sheet of a plaque page's brand and
 // splices it into the page.
-func (sp *sheetPlan) expandOwn(p *Page, min []byte) ([]byte, error) {
-	min, err := p.expand(min)
+func (sp *sheetPlan) expandOwn(p *Page, minified []byte) ([]byte, error) {
+	min, err := p.expand(minified)
 	if err != nil {
 		return nil, err
 	}
@@ -132,14 +135,16 @@ func (sp *sheetPlan) expandOwn(p *Page, min []byte) ([]byte, error) {
 		b := p.sheetBrand(seg.Sheet)
 		p.splices = nil
 		p.linkRoot = sp.linkRoot
-		sheet, err := sp.full.RenderTemplate(p.Kind, sheetPartial, []any{p, b})
+		raw, err := sp.full.RenderTemplate(p.Kind, sheetPartial, []any{p, b})
 		p.linkRoot = ""
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", p.Path, err)
 		}
-		if sheet, err = sp.minify(OutputFile(p.Path), sheet); err != nil {
+		sheet, err := sp.minify(OutputFile(p.Path), raw)
+		if err != nil {
 			return nil, err
 		}
+		putBack(raw, sheet)
 		if sheet, err = p.expand(sheet); err != nil {
 			return nil, err
 		}
@@ -148,7 +153,17 @@ func (sp *sheetPlan) expandOwn(p *Page, min []byte) ([]byte, error) {
 		}
 		parts = append(parts, sp.segment(p, seg.Sheet).Rebase(sheet))
 	}
-	return bytes.Join(parts, nil), nil
+	page := bytes.Join(parts, nil)
+	putBack(min, minified)
+	return page, nil
+}
+
+// putBack gives a copy the page is done with back to bufpool, unless it
+// is the same bytes as the one that replaced it, which live on.
+func putBack(done, next []byte) {
+	if unsafe.SliceData(done) != unsafe.SliceData(next) {
+		bufpool.Put(done)
+	}
 }
 
 // compose splits a gathering page into its own bytes and stored sheets.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+
+	"showcase/internal/bufpool"
 )
 
 // Splicing keeps QR codes out of the minifier. With Options.Splice, a
@@ -47,7 +49,7 @@ func pageJob(render func(*Page) ([]byte, error), p *Page) Job {
 	if p.Kind == "brand" {
 		render = withBodyImages(render)
 	}
-	job := Job{File: OutputFile(p.Path), Render: func() ([]byte, error) {
+	job := Job{File: OutputFile(p.Path), Owned: true, Render: func() ([]byte, error) {
 		p.splices, p.chromes = nil, nil
 		return render(p)
 	}}
@@ -78,7 +80,8 @@ func (p *Page) expand(min []byte) ([]byte, error) {
 	for _, s := range p.splices {
 		size += len(s)
 	}
-	out := make([]byte, 0, size)
+	// From the pool: a build puts the page back once it is written.
+	out := bufpool.Get(size)
 	prefix := []byte(`d="` + p.ctx.splice)
 	// The next chrome token and the next code, each found once, as
 	// offsets into what is left of min.

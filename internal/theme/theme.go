@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"showcase/internal/bufpool"
 )
 
 // Folders inside a theme.
@@ -190,11 +192,12 @@ func (t *Theme) Render(name string, data any) ([]byte, error) {
 
 // rendered copies what a page or partial rendered into buf out of the
 // pooled buffer, with one byte of room past its end: the minifier borrows
-// it for the parser's closing NUL rather than copying the page again.
+// it for the parser's closing NUL rather than copying the page again. The
+// copy is from bufpool: nothing else holds it, so a build puts it back
+// once the page is minified.
 func rendered(buf *bytes.Buffer) []byte {
-	out := make([]byte, buf.Len(), buf.Len()+1)
-	copy(out, buf.Bytes())
-	return out
+	out := bufpool.Get(buf.Len() + 1)
+	return append(out, buf.Bytes()...)
 }
 
 // renderBuffers are the buffers pages are rendered into.
