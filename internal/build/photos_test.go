@@ -238,7 +238,7 @@ func BenchmarkPhotos200(b *testing.B) {
 			b.ReportMetric(float64(res.Images.Decoded), "decoded/op")
 			filled = cache
 		}
-		cputime.Report(b, cpu)
+		cputime.Report(b, b.N, cpu)
 	})
 	b.Run("warm", func(b *testing.B) {
 		if filled == "" { // the cold run was filtered out
@@ -253,7 +253,7 @@ func BenchmarkPhotos200(b *testing.B) {
 			}
 			b.ReportMetric(float64(res.Images.Decoded), "decoded/op")
 		}
-		cputime.Report(b, cpu)
+		cputime.Report(b, b.N, cpu)
 	})
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"showcase/internal/cputime"
 )
 
 // Timings records how long each phase took, for the build summary and for
@@ -16,6 +18,10 @@ type Timings struct {
 type Phase struct {
 	Name     string
 	Duration time.Duration
+	// CPU is the processor time, user and system, the whole process used
+	// during the phase: a phase that does not keep every core busy shows
+	// it as CPU less than cores × Duration.
+	CPU time.Duration
 }
 
 // Start begins timing a phase; call the returned function when it ends.
@@ -23,17 +29,29 @@ func (t *Timings) Start(name string) func() {
 	if t == nil {
 		return func() {}
 	}
-	start := time.Now()
-	return func() { t.Phases = append(t.Phases, Phase{Name: name, Duration: time.Since(start)}) }
+	start, cpu := time.Now(), cputime.Used()
+	return func() {
+		t.Phases = append(t.Phases, Phase{Name: name, Duration: time.Since(start), CPU: cputime.Used() - cpu})
+	}
 }
 
 // Write prints the phases, one a line, in the order they ran, with their
-// total: what "showcase build --timings" shows.
+// total: what "showcase build --timings" shows. Where the system reports
+// it, each line ends with the phase's CPU time.
 func (t *Timings) Write(w io.Writer) {
-	var total time.Duration
+	var total, cpu time.Duration
 	for _, p := range t.Phases {
-		fmt.Fprintf(w, "showcase: timing: %-9s %8.3f s\n", p.Name, p.Duration.Seconds())
+		writePhase(w, p.Name, p.Duration, p.CPU)
 		total += p.Duration
+		cpu += p.CPU
 	}
-	fmt.Fprintf(w, "showcase: timing: %-9s %8.3f s\n", "total", total.Seconds())
+	writePhase(w, "total", total, cpu)
+}
+
+func writePhase(w io.Writer, name string, wall, cpu time.Duration) {
+	if !cputime.Measured {
+		fmt.Fprintf(w, "showcase: timing: %-9s %8.3f s\n", name, wall.Seconds())
+		return
+	}
+	fmt.Fprintf(w, "showcase: timing: %-9s %8.3f s  cpu %8.3f s\n", name, wall.Seconds(), cpu.Seconds())
 }

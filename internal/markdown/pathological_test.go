@@ -91,7 +91,7 @@ func BenchmarkPathological(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			cputime.Report(b, start)
+			cputime.Report(b, b.N, start)
 		})
 	}
 }

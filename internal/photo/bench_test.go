@@ -45,7 +45,7 @@ func BenchmarkScale(b *testing.B) {
 					m = k.scale(m, w, w*3/4)
 				}
 			}
-			cputime.Report(b, cpu)
+			cputime.Report(b, b.N, cpu)
 		})
 	}
 }
@@ -75,7 +75,7 @@ func BenchmarkDerive(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			cputime.Report(b, cpu)
+			cputime.Report(b, b.N, cpu)
 		})
 	}
 }

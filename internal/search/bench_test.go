@@ -118,7 +118,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 			blocks = append(blocks, x.BlockJS(k))
 		}
 	}
-	cputime.Report(b, cpu)
+	cputime.Report(b, b.N, cpu)
 	b.ReportMetric(float64(heap)/(1<<20), "heap-MB")
 	sum := func(files [][]byte) (raw, gz int) {
 		for _, f := range files {
