@@ -1,6 +1,7 @@
 package photo
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -43,7 +44,7 @@ func (c Cache) load(key string) (*Derived, bool) {
 	d.Files = make([][]byte, len(d.Variants))
 	for i := range d.Variants {
 		var err error
-		if d.Files[i], err = os.ReadFile(c.variantFile(key, d, i)); err != nil {
+		if d.Files[i], err = readFile(c.variantFile(key, d, i)); err != nil {
 			return nil, false
 		}
 	}
@@ -57,7 +58,7 @@ func (c Cache) manifest(key string) (*Derived, bool) {
 		return nil, false
 	}
 	_, prefix := c.entry(key)
-	manifest, err := os.ReadFile(prefix + ".json")
+	manifest, err := readFile(prefix + ".json")
 	if err != nil {
 		return nil, false
 	}
@@ -96,7 +97,7 @@ func (c Cache) open(key string) (*Derived, []*os.File, bool) {
 	}
 	files := make([]*os.File, len(d.Variants))
 	for i := range d.Variants {
-		f, err := os.Open(c.variantFile(key, d, i))
+		f, err := openFile(c.variantFile(key, d, i))
 		if err != nil {
 			closeAll(files)
 			return nil, nil, false
@@ -104,6 +105,22 @@ func (c Cache) open(key string) (*Derived, []*os.File, bool) {
 		files[i] = f
 	}
 	return d, files, true
+}
+
+// readFile reads a file of the cache whole, as os.ReadFile does, opened
+// through openFile.
+func readFile(name string) ([]byte, error) {
+	f, err := openFile(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if info, err := f.Stat(); err == nil && info.Size() < 1<<30 {
+		buf.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(f)
+	return buf.Bytes(), err
 }
 
 // closeAll closes the files open opened; nil entries are skipped.
