@@ -70,7 +70,8 @@ func hashExecutable(h hash.Hash) error {
 // found, when set, is called with each unit's key as soon as it is known,
 // on the worker that computed it, so that reading what the last build
 // kept of the unit overlaps with keying the others.
-func unitKeys(fsys fs.FS, trusted time.Time, found func(id string, key [32]byte)) (map[string][32]byte, error) {
+func unitKeys(source string, trusted time.Time, found func(id string, key [32]byte)) (map[string][32]byte, error) {
+	fsys := os.DirFS(source)
 	entries, err := fs.ReadDir(fsys, content.Dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return map[string][32]byte{}, nil
@@ -88,18 +89,7 @@ func unitKeys(fsys fs.FS, trusted time.Time, found func(id string, key [32]byte)
 		}
 		g.Go(func() error {
 			h := sha256.New()
-			racy := false
-			err := walkTree(fsys, path.Join(content.Dir, e.Name()), h, func(p string, d fs.DirEntry) error {
-				stamp, ok, err := fileStamp(d)
-				if err != nil {
-					return err
-				}
-				if !ok {
-					return hashFile(h, fsys, p)
-				}
-				racy = racy || stamp.after(trusted)
-				return binary.Write(h, binary.LittleEndian, stamp)
-			})
+			racy, err := hashUnit(source, path.Join(content.Dir, e.Name()), h, trusted)
 			if err != nil {
 				return err
 			}
@@ -117,6 +107,26 @@ func unitKeys(fsys fs.FS, trusted time.Time, found func(id string, key [32]byte)
 		})
 	}
 	return keys, g.Wait()
+}
+
+// hashUnitWalk writes to h what unitKeys hashes of the unit folder dir of
+// the site in source: the names and kinds under it, with each file's
+// stamp, or its bytes where the system gives no stamp. It reports whether
+// a stamp is after trusted. hashUnit is the same, faster where it can be.
+func hashUnitWalk(source, dir string, h hash.Hash, trusted time.Time) (racy bool, err error) {
+	fsys := os.DirFS(source)
+	err = walkTree(fsys, dir, h, func(p string, d fs.DirEntry) error {
+		stamp, ok, err := fileStamp(d)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return hashFile(h, fsys, p)
+		}
+		racy = racy || stamp.after(trusted)
+		return binary.Write(h, binary.LittleEndian, stamp)
+	})
+	return racy, err
 }
 
 // racyWindow is how long after a change a file's stamp is not trusted:

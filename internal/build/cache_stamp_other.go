@@ -3,6 +3,7 @@
 package build
 
 import (
+	"hash"
 	"io/fs"
 	"os"
 	"time"
@@ -27,3 +28,8 @@ func folderID(dir string) (dev, ino uint64, err error) {
 // inode is 0 where the system has no inode numbers: a kept file is then
 // known by its size and modification time.
 func inode(fs.FileInfo) uint64 { return 0 }
+
+// hashUnit is hashUnitWalk.
+func hashUnit(source, dir string, h hash.Hash, trusted time.Time) (bool, error) {
+	return hashUnitWalk(source, dir, h, trusted)
+}

@@ -49,7 +49,7 @@ type treeWalker struct {
 // walk records the files of the open folder fd, at slash path dir, and of
 // the folders in it, in name order, as filepath.WalkDir visits them.
 func (w *treeWalker) walk(fd int, dir string) error {
-	names, err := w.names(fd)
+	names, err := folderNames(fd, w.buf)
 	if err != nil {
 		return err
 	}
@@ -78,11 +78,12 @@ func (w *treeWalker) walk(fd int, dir string) error {
 	return nil
 }
 
-// names returns the names in the open folder fd, sorted.
-func (w *treeWalker) names(fd int) ([]string, error) {
+// folderNames returns the names in the open folder fd, sorted as
+// fs.ReadDir sorts them, reading with buf.
+func folderNames(fd int, buf []byte) ([]string, error) {
 	var names []string
 	for {
-		n, err := unix.Getdents(fd, w.buf)
+		n, err := unix.Getdents(fd, buf)
 		if errors.Is(err, unix.EINTR) {
 			continue
 		}
@@ -92,7 +93,7 @@ func (w *treeWalker) names(fd int) ([]string, error) {
 		if n <= 0 {
 			break
 		}
-		_, _, names = unix.ParseDirent(w.buf[:n], -1, names)
+		_, _, names = unix.ParseDirent(buf[:n], -1, names)
 	}
 	slices.Sort(names)
 	return names, nil

@@ -1,0 +1,87 @@
+package build
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash"
+	"path/filepath"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// hashUnit is hashUnitWalk with one descriptor per folder: each folder is
+// opened relative to its parent and read with getdents, and each entry is
+// looked at once with fstatat, which gives its kind and its stamp. Through
+// os.DirFS every folder was an os.File, which Go sets non-blocking, offers
+// to the poller and sets back (five system calls more than the open), and
+// every file a full path to resolve: a third of a second of the keys phase
+// at 10,000 brands. What goes into h is the same (TestHashUnitMatchesWalk).
+func hashUnit(source, dir string, h hash.Hash, trusted time.Time) (bool, error) {
+	fd, err := unix.Open(filepath.Join(source, filepath.FromSlash(dir)), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
+	switch {
+	case errors.Is(err, unix.ENOENT):
+		return false, nil // as walkTree: a missing folder writes nothing
+	case err != nil:
+		// Not a folder, or not one to open here: the walk says why.
+		return hashUnitWalk(source, dir, h, trusted)
+	}
+	w := stampWalker{h: h, trusted: trusted, buf: make([]byte, 8<<10)}
+	err = w.walk(fd, dir)
+	if cerr := unix.Close(fd); err == nil {
+		err = cerr
+	}
+	return w.racy, err
+}
+
+// stampWalker hashes one unit folder for hashUnit.
+type stampWalker struct {
+	h       hash.Hash
+	trusted time.Time
+	racy    bool
+	buf     []byte // for getdents
+}
+
+// walk writes what walkTree writes for the open folder fd, at slash path
+// dir: each name in order, then 'd' and the folder's own walk and 'e', or
+// 'f' and the file's stamp, or 'o' for anything else (a link, a pipe).
+func (w *stampWalker) walk(fd int, dir string) error {
+	names, err := folderNames(fd, w.buf)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", dir, err)
+	}
+	for _, name := range names {
+		var st unix.Stat_t
+		if err := unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+			return fmt.Errorf("read %s: %w", dir+"/"+name, err)
+		}
+		hashBytes(w.h, []byte(name))
+		switch st.Mode & unix.S_IFMT {
+		case unix.S_IFDIR:
+			w.h.Write([]byte{'d'})
+			sub, err := unix.Openat(fd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
+			if err != nil {
+				return fmt.Errorf("read %s: %w", dir+"/"+name, err)
+			}
+			err = w.walk(sub, dir+"/"+name)
+			if cerr := unix.Close(sub); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return err
+			}
+			w.h.Write([]byte{'e'})
+		case unix.S_IFREG:
+			w.h.Write([]byte{'f'})
+			s := stamp{Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano(), Ino: st.Ino, Dev: uint64(st.Dev)}
+			w.racy = w.racy || s.after(w.trusted)
+			if err := binary.Write(w.h, binary.LittleEndian, s); err != nil {
+				return err
+			}
+		default:
+			w.h.Write([]byte{'o'})
+		}
+	}
+	return nil
+}
