@@ -27,7 +27,7 @@ func hashUnit(source, dir string, h hash.Hash, trusted time.Time) (bool, error) 
 		// Not a folder, or not one to open here: the walk says why.
 		return hashUnitWalk(source, dir, h, trusted)
 	}
-	w := stampWalker{h: h, trusted: trusted, buf: make([]byte, 8<<10)}
+	w := stampWalker{h: h, trusted: trusted}
 	err = w.walk(fd, dir)
 	if cerr := unix.Close(fd); err == nil {
 		err = cerr
@@ -40,14 +40,13 @@ type stampWalker struct {
 	h       hash.Hash
 	trusted time.Time
 	racy    bool
-	buf     []byte // for getdents
 }
 
 // walk writes what walkTree writes for the open folder fd, at slash path
 // dir: each name in order, then 'd' and the folder's own walk and 'e', or
 // 'f' and the file's stamp, or 'o' for anything else (a link, a pipe).
 func (w *stampWalker) walk(fd int, dir string) error {
-	names, err := folderNames(fd, w.buf)
+	names, err := folderNames(fd)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", dir, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"golang.org/x/sys/unix"
 )
@@ -29,7 +30,7 @@ func recordTree(root, dir string) ([]fileRecord, error) {
 	case err != nil:
 		return nil, fmt.Errorf("record output %s: %w", dir, err)
 	}
-	w := treeWalker{buf: make([]byte, 8<<10)}
+	var w treeWalker
 	err = w.walk(fd, dir)
 	if cerr := unix.Close(fd); err == nil {
 		err = cerr
@@ -42,14 +43,13 @@ func recordTree(root, dir string) ([]fileRecord, error) {
 
 // treeWalker walks one output folder for recordTree.
 type treeWalker struct {
-	buf     []byte
 	records []fileRecord
 }
 
 // walk records the files of the open folder fd, at slash path dir, and of
 // the folders in it, in name order, as filepath.WalkDir visits them.
 func (w *treeWalker) walk(fd int, dir string) error {
-	names, err := folderNames(fd, w.buf)
+	names, err := folderNames(fd)
 	if err != nil {
 		return err
 	}
@@ -79,11 +79,13 @@ func (w *treeWalker) walk(fd int, dir string) error {
 }
 
 // folderNames returns the names in the open folder fd, sorted as
-// fs.ReadDir sorts them, reading with buf.
-func folderNames(fd int, buf []byte) ([]string, error) {
+// fs.ReadDir sorts them.
+func folderNames(fd int) ([]string, error) {
+	bp := direntBufs.Get().(*[]byte)
+	defer direntBufs.Put(bp)
 	var names []string
 	for {
-		n, err := unix.Getdents(fd, buf)
+		n, err := unix.Getdents(fd, *bp)
 		if errors.Is(err, unix.EINTR) {
 			continue
 		}
@@ -93,8 +95,12 @@ func folderNames(fd int, buf []byte) ([]string, error) {
 		if n <= 0 {
 			break
 		}
-		_, _, names = unix.ParseDirent(buf[:n], -1, names)
+		_, _, names = unix.ParseDirent((*bp)[:n], -1, names)
 	}
 	slices.Sort(names)
 	return names, nil
 }
+
+// direntBufs holds buffers for getdents, one a listing at a time: a build
+// lists some 30,000 folders of its output and content.
+var direntBufs = sync.Pool{New: func() any { b := make([]byte, 8<<10); return &b }}
