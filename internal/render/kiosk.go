@@ -22,7 +22,7 @@ func (p *Page) Root() string {
 	if p.ctx.target == Kiosk {
 		return strings.TrimSuffix(relative(p.Path, ""), OutputFile(""))
 	}
-	return p.Site.Config.BasePath()
+	return p.ctx.base(p.Site.Config)
 }
 
 // Neighbours are the brands before and after a brand in one list of brands,

@@ -7,7 +7,9 @@ import (
 	"html/template"
 	"path"
 	"strings"
+	"sync"
 
+	"showcase/internal/config"
 	"showcase/internal/progress"
 	"showcase/internal/search"
 	"showcase/internal/site"
@@ -82,6 +84,17 @@ type pageContext struct {
 	// set, keeps them rendered once for the plan.
 	theme  *theme.Theme
 	chrome *chromeCache
+
+	// basePath is the site's Config.BasePath, which parses the base URL:
+	// every link of every page on the web starts with it.
+	basePathOnce sync.Once
+	basePath     string
+}
+
+// base returns the path part of the site's base URL, worked out once.
+func (c *pageContext) base(cfg *config.Config) string {
+	c.basePathOnce.Do(func() { c.basePath = cfg.BasePath() })
+	return c.basePath
 }
 
 // Target returns "web" or "kiosk", for templates that differ by target.
@@ -98,7 +111,7 @@ func (p *Page) URL(sitePath string) string {
 		}
 		return relative(p.Path, sitePath)
 	}
-	return p.Site.Config.BasePath() + sitePath
+	return p.ctx.base(p.Site.Config) + sitePath
 }
 
 // AbsURL returns the absolute URL of a site path under the base URL.
