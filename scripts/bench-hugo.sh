@@ -56,7 +56,8 @@ done
 repo=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$dir"
 bin=$dir/showcase
-(cd "$repo" && go build -o "$bin" ./cmd/showcase && go build -o "$dir/gencorpus" ./internal/corpus/cmd/gencorpus)
+# showcase as released (scripts/dist): with its profile for the compiler.
+(cd "$repo" && go build -pgo=cmd/showcase/release.pgo -o "$bin" ./cmd/showcase && go build -o "$dir/gencorpus" ./internal/corpus/cmd/gencorpus)
 
 src=$dir/corpus-$brands-$seed
 hsrc=$dir/hugo-$brands-$seed
