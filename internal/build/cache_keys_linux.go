@@ -16,8 +16,8 @@ import (
 // looked at once with fstatat, which gives its kind and its stamp. Through
 // os.DirFS every folder was an os.File, which Go sets non-blocking, offers
 // to the poller and sets back (five system calls more than the open), and
-// every file a full path to resolve: a third of a second of the keys phase
-// at 10,000 brands. What goes into h is the same (TestHashUnitMatchesWalk).
+// every file a full path to resolve. What goes into h is the same
+// (TestHashUnitMatchesWalk).
 func hashUnit(source, dir string, h hash.Hash, trusted time.Time) (bool, error) {
 	fd, err := unix.Open(filepath.Join(source, filepath.FromSlash(dir)), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
 	switch {

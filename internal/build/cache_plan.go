@@ -82,8 +82,9 @@ func openIncremental(fsys fs.FS, opts Options) (*incremental, error) {
 		}
 	}
 	// The keys only list folders and stat files, which through os.Root
-	// costs a walk of every path: a plain os.DirFS is safe here, since
-	// what the keys see is never published, only compared.
+	// costs a walk of every path: a plain walk of the source folder is
+	// safe here, since what the keys see is never published, only
+	// compared.
 	if inc.keys, err = unitKeys(opts.Source, time.Now().Add(-racy), keep); err != nil {
 		return nil, err
 	}
