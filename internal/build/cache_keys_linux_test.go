@@ -20,15 +20,7 @@ func TestHashUnitMatchesWalk(t *testing.T) {
 		"content/u1/b-1/index.md", "content/u1/b/index.md", "content/u1/品牌/index.md",
 		"content/u1/empty/.keep", "content/file-not-folder",
 	}
-	for i, f := range files {
-		p := filepath.Join(source, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, make([]byte, i*7), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSizedFiles(t, source, files)
 	for _, link := range [][2]string{{"index.md", "content/u1/b1/link.md"}, {"photos", "content/u1/b1/linked-folder"}, {"u1", "content/linked-unit"}} {
 		if err := os.Symlink(link[0], filepath.Join(source, link[1])); err != nil {
 			t.Fatal(err)

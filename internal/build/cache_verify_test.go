@@ -18,15 +18,7 @@ func TestRecordTreeMatchesWalk(t *testing.T) {
 		"brands/u1/b1/a-b/c.html", "brands/u1/b1/a/c.html", "brands/u1/b1/品牌.svg",
 		"plaques/u1/b1/index.html", "file-not-folder",
 	}
-	for i, f := range files {
-		p := filepath.Join(root, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, make([]byte, i*7), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSizedFiles(t, root, files)
 	if err := os.Symlink("index.html", filepath.Join(root, "brands/u1/b1/link.html")); err != nil {
 		t.Fatal(err)
 	}
@@ -47,6 +39,21 @@ func TestRecordTreeMatchesWalk(t *testing.T) {
 		}
 		if dir == "brands/u1/b1" && len(got) != 11 {
 			t.Errorf("%s: %d records, want 11", dir, len(got))
+		}
+	}
+}
+
+// writeSizedFiles writes each of files (slash paths) under root with its
+// folders, file i holding i*7 zero bytes, so that no two have the same size.
+func writeSizedFiles(t *testing.T, root string, files []string) {
+	t.Helper()
+	for i, f := range files {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, make([]byte, i*7), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
