@@ -75,6 +75,10 @@ func TestClean(t *testing.T) {
 			if _, err := Clean(res.SVG); err != nil {
 				t.Errorf("cleaned output does not parse again: %v", err)
 			}
+			// A build holds every logo until it is published: no spare room.
+			if cap(res.SVG) != len(res.SVG) {
+				t.Errorf("cleaned output holds %d bytes in %d", len(res.SVG), cap(res.SVG))
+			}
 		})
 	}
 }
