@@ -88,7 +88,7 @@ func Clean(src []byte) (Result, error) {
 	}
 	sort.Strings(removed)
 	// A build keeps every brand's logo until it is published, so the
-	// result is cut to its length: the buffer's spare room was a third
+	// result is cut to its length: the buffer's spare room was about half
 	// of the logos' memory at 100,000 brands.
 	svg := make([]byte, c.out.Len())
 	copy(svg, c.out.Bytes())
