@@ -3,7 +3,6 @@ package build
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"hash"
 	"path/filepath"
 	"time"
@@ -28,7 +27,7 @@ func hashUnit(source, dir string, h hash.Hash, trusted time.Time) (bool, error) 
 		return hashUnitWalk(source, dir, h, trusted)
 	}
 	w := stampWalker{h: h, trusted: trusted}
-	err = w.walk(fd, dir)
+	err = walkAt(fd, dir, &w)
 	if cerr := unix.Close(fd); err == nil {
 		err = cerr
 	}
@@ -42,45 +41,24 @@ type stampWalker struct {
 	racy    bool
 }
 
-// walk writes what walkTree writes for the open folder fd, at slash path
-// dir: each name in order, then 'd' and the folder's own walk and 'e', or
-// 'f' and the file's stamp, or 'o' for anything else (a link, a pipe).
-func (w *stampWalker) walk(fd int, dir string) error {
-	names, err := folderNames(fd)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", dir, err)
+// entry writes what walkTree writes of an entry: its name, then 'd' for
+// a folder (whose walk left closes with 'e'), 'f' and the stamp for a
+// file, or 'o' for anything else (a link, a pipe).
+func (w *stampWalker) entry(dir, name string, st unix.Stat_t) (bool, error) {
+	hashBytes(w.h, []byte(name))
+	switch st.Mode & unix.S_IFMT {
+	case unix.S_IFDIR:
+		w.h.Write([]byte{'d'})
+		return true, nil
+	case unix.S_IFREG:
+		w.h.Write([]byte{'f'})
+		s := stamp{Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano(), Ino: st.Ino, Dev: uint64(st.Dev)}
+		w.racy = w.racy || s.after(w.trusted)
+		return false, binary.Write(w.h, binary.LittleEndian, s)
+	default:
+		w.h.Write([]byte{'o'})
+		return false, nil
 	}
-	for _, name := range names {
-		var st unix.Stat_t
-		if err := unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-			return fmt.Errorf("read %s: %w", dir+"/"+name, err)
-		}
-		hashBytes(w.h, []byte(name))
-		switch st.Mode & unix.S_IFMT {
-		case unix.S_IFDIR:
-			w.h.Write([]byte{'d'})
-			sub, err := unix.Openat(fd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
-			if err != nil {
-				return fmt.Errorf("read %s: %w", dir+"/"+name, err)
-			}
-			err = w.walk(sub, dir+"/"+name)
-			if cerr := unix.Close(sub); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return err
-			}
-			w.h.Write([]byte{'e'})
-		case unix.S_IFREG:
-			w.h.Write([]byte{'f'})
-			s := stamp{Size: st.Size, Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano(), Ino: st.Ino, Dev: uint64(st.Dev)}
-			w.racy = w.racy || s.after(w.trusted)
-			if err := binary.Write(w.h, binary.LittleEndian, s); err != nil {
-				return err
-			}
-		default:
-			w.h.Write([]byte{'o'})
-		}
-	}
-	return nil
 }
+
+func (w *stampWalker) left() { w.h.Write([]byte{'e'}) }

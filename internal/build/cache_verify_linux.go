@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -31,7 +32,7 @@ func recordTree(root, dir string) ([]fileRecord, error) {
 		return nil, fmt.Errorf("record output %s: %w", dir, err)
 	}
 	var w treeWalker
-	err = w.walk(fd, dir)
+	err = walkAt(fd, dir, &w)
 	if cerr := unix.Close(fd); err == nil {
 		err = cerr
 	}
@@ -41,39 +42,67 @@ func recordTree(root, dir string) ([]fileRecord, error) {
 	return w.records, nil
 }
 
-// treeWalker walks one output folder for recordTree.
+// treeWalker records the files of one output folder for recordTree.
 type treeWalker struct {
 	records []fileRecord
 }
 
-// walk records the files of the open folder fd, at slash path dir, and of
-// the folders in it, in name order, as filepath.WalkDir visits them.
-func (w *treeWalker) walk(fd int, dir string) error {
+// entry records a file, or walks into a folder.
+func (w *treeWalker) entry(dir, name string, st unix.Stat_t) (bool, error) {
+	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
+		return true, nil
+	}
+	w.records = append(w.records, fileRecord{Path: dir + "/" + name, Size: st.Size, Mtime: st.Mtim.Nano(), Ino: st.Ino})
+	return false, nil
+}
+
+func (w *treeWalker) left() {}
+
+// folderVisitor is what walkAt tells of a folder's entries.
+type folderVisitor interface {
+	// entry is called for each entry of the folder at slash path dir, in
+	// name order, with what lstat says of it (a copy: a pointer through
+	// the interface would put every entry's stat on the heap); for a
+	// folder it reports whether to walk into it.
+	entry(dir, name string, st unix.Stat_t) (descend bool, err error)
+	// left is called when the walk of a folder entry walked into is done.
+	left()
+}
+
+// walkAt walks the open folder fd, at slash path dir, and the folders in
+// it that v walks into, as filepath.WalkDir visits them: each folder
+// opened relative to its parent and listed with getdents, each entry
+// looked at once with fstatat, links never followed. The walks of the
+// output's records and of the content's keys share it.
+func walkAt(fd int, dir string, v folderVisitor) error {
 	names, err := folderNames(fd)
 	if err != nil {
-		return err
+		return &fs.PathError{Op: "read", Path: dir, Err: err}
 	}
 	for _, name := range names {
 		var st unix.Stat_t
 		if err := unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+			return &fs.PathError{Op: "read", Path: dir + "/" + name, Err: err}
+		}
+		descend, err := v.entry(dir, name, st)
+		if err != nil {
 			return err
 		}
-		rel := dir + "/" + name
-		if st.Mode&unix.S_IFMT != unix.S_IFDIR {
-			w.records = append(w.records, fileRecord{Path: rel, Size: st.Size, Mtime: st.Mtim.Nano(), Ino: st.Ino})
+		if !descend {
 			continue
 		}
 		sub, err := unix.Openat(fd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
 		if err != nil {
-			return err
+			return &fs.PathError{Op: "read", Path: dir + "/" + name, Err: err}
 		}
-		err = w.walk(sub, rel)
+		err = walkAt(sub, dir+"/"+name, v)
 		if cerr := unix.Close(sub); err == nil {
 			err = cerr
 		}
 		if err != nil {
 			return err
 		}
+		v.left()
 	}
 	return nil
 }
