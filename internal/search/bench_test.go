@@ -18,6 +18,7 @@ import (
 	"showcase/internal/build"
 	"showcase/internal/corpus"
 	"showcase/internal/cputime"
+	"showcase/internal/publish"
 	"showcase/internal/render"
 	"showcase/internal/search"
 	"showcase/internal/site"
@@ -42,38 +43,46 @@ func benchSite(b testing.TB, n int) (string, *site.Site) {
 	return src, s
 }
 
-// writeSearch writes what the search page needs of a build for target:
-// the theme's static files under their own names, the search page, the
-// index and, on a kiosk, the attract loop's data, which every kiosk page
-// loads. The rest of the site does not take part in a search.
+// writeSearch writes what the search page needs of a build for target,
+// published as a build publishes it (minified, the CSS and JavaScript
+// under their fingerprinted names): the theme's static files, the search
+// page, the index and, on a kiosk, the attract loop's data, which every
+// kiosk page loads. The rest of the site does not take part in a search.
 func writeSearch(b testing.TB, src string, s *site.Site, dest string, target render.Target) {
 	b.Helper()
 	th, err := build.LoadTheme(os.DirFS(src), s.Config.Theme)
 	if err != nil {
 		b.Fatal(err)
 	}
-	write := func(name string, data []byte) {
-		p := filepath.Join(dest, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	out := dirOutput(dest)
+	mn := publish.NewMinifier()
+	assets, err := build.WriteStatic(th, mn, out)
+	if err != nil {
+		b.Fatal(err)
 	}
-	for _, f := range th.Static {
-		write(f.Path, f.Data)
-	}
-	for _, j := range render.Plan(s, th, render.Options{Target: target}) {
+	for _, j := range render.Plan(s, th, render.Options{Target: target, Assets: assets}) {
 		if !strings.HasPrefix(j.File, render.SearchPath) && j.File != render.AttractPath {
 			continue
 		}
-		data, err := j.Render()
+		data, err := build.RenderFile(j, mn)
 		if err != nil {
-			b.Fatalf("render %s: %v", j.File, err)
+			b.Fatal(err)
 		}
-		write(j.File, data)
+		if err := out.Write(j.File, data); err != nil {
+			b.Fatal(err)
+		}
 	}
+}
+
+// dirOutput writes a build's files under a folder.
+type dirOutput string
+
+func (d dirOutput) Write(name string, data []byte) error {
+	p := filepath.Join(string(d), filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
 }
 
 // gzipSize is the size of data compressed as a web server would, at
