@@ -37,9 +37,10 @@ func writeTxtar(t *testing.T, file, dir string) {
 }
 
 // ownScript is the only script a page may load: the theme's fingerprinted
-// files under js/ and the generated search data, by root-relative (web) or
-// relative (kiosk) path.
-var ownScript = regexp.MustCompile(`^(/|(\.\./)*)(js/[a-z-]+\.[0-9a-f]{10}\.js|search/[a-z0-9/._-]+\.js|kiosk/attract\.js)$`)
+// files under js/ and the generated search data (the search page's
+// meta.js with the index's version), by root-relative (web) or relative
+// (kiosk) path.
+var ownScript = regexp.MustCompile(`^(/|(\.\./)*)(js/[a-z-]+\.[0-9a-f]{10}\.js|search/[a-z0-9/._-]+\.js(\?v=[0-9a-f]+)?|kiosk/attract\.js)$`)
 
 // scanHTML reports anything in a page that could run script or load from
 // elsewhere.

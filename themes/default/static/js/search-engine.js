@@ -245,23 +245,29 @@
   var registered = {};
   var loading = {};
 
-  function loadScript(url, name) {
+  // loadScript loads the index file at url with a script element of its
+  // own, or with the page's own element for it when given one (the search
+  // page's meta.js, deferred after this script so that it runs as soon
+  // as this does, not a task and a frame after the page asks for it).
+  function loadScript(url, name, own) {
     if (!loading[name]) {
       loading[name] = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = url;
-        s.async = true;
-        s.onload = function () {
-          s.remove();
+        var s = own || document.createElement("script");
+        s.addEventListener("load", function () {
+          if (!own) s.remove();
           if (name in registered) resolve(registered[name]);
           else reject(new Error("索引文件 " + url + " 里没有搜索数据，请重新生成网站"));
-        };
-        s.onerror = function () {
-          s.remove();
+        });
+        s.addEventListener("error", function () {
+          if (!own) s.remove();
           delete loading[name];
           reject(new Error("无法加载索引文件 " + url + "，请检查网络后刷新页面"));
-        };
-        document.head.appendChild(s);
+        });
+        if (!own) {
+          s.src = url;
+          s.async = true;
+          document.head.appendChild(s);
+        }
       });
     }
     return loading[name];
@@ -555,7 +561,12 @@
     return Promise.all(loads).then(function () {
       var scores = ts.map(function (term, i) { return self.termScores(term, plans[i], shards); });
       var run = new Run(self, query, ts, scores, want);
-      return run.firstPage().then(function (page) {
+      // The decided hits ahead of the first open candidate are final:
+      // the page may show them while the rest of its page is checked.
+      var ahead = progress && function (hits) {
+        if (!(stale && stale())) progress(run.partial(hits), true);
+      };
+      return run.firstPage(ahead).then(function (page) {
         if (stale && stale()) return null;
         if (!progress) return run.settleAll(null, stale);
         // The rest waits until the first page is on screen: its text
@@ -687,8 +698,11 @@
   // the candidates in rank order (an open one by its bound, which its
   // final key is not below) and, at an open one, checks it and the next
   // few open ones (settle), and no others; then it walks again in the
-  // new order, until the page is made of decided brands.
-  Run.prototype.firstPage = function () {
+  // new order, until the page is made of decided brands. The decided
+  // brands ahead of the first open one keep their places (an open one
+  // ends at its bound or below it, and a tie goes by site order), so
+  // ahead, when given, is called with them once, before the first check.
+  Run.prototype.firstPage = function (ahead) {
     var self = this, state = this.state, rounds = 0;
     function walk() {
       var order = self.order(), page = [];
@@ -697,6 +711,8 @@
           page.push(order[at]);
           continue;
         }
+        if (ahead && page.length) ahead(page.slice());
+        ahead = null;
         // Check a few more than the page still needs, and twice as many
         // each round: a phrase may be missing from most candidates.
         var ds = [], batch = Math.min((PAGE - page.length + 4) << rounds++, 512);
@@ -1115,11 +1131,13 @@
     // of token shards of the index, it starts loading what that search
     // will need besides meta.js at once: the query's token shards and,
     // for a query that can be pinyin, p.js. They would otherwise wait
-    // for meta.js to load and run.
-    open: function (url, query, shards) {
+    // for meta.js to load and run. own, when given, is the page's own
+    // script element for meta.js, still to run: it is waited for, not
+    // loaded again.
+    open: function (url, query, shards, own) {
       if (!engines[url]) {
         var base = url.replace(/[?#].*$/, "").replace(/[^/]*$/, "");
-        var meta = loadScript(url, "meta");
+        var meta = loadScript(url, "meta", own);
         if (query && shards > 0) {
           var v = url.replace(/^[^?]*\??/, "").split("&").filter(function (p) { return p.startsWith("v="); })[0] || "";
           var file = function (f) { return base + f + (v ? "?" + v : ""); };
@@ -1135,4 +1153,22 @@
     terms: terms,
     fold: fold,
   };
+
+  // The search page (pages/search.html) loads its meta.js itself, as the
+  // deferred script after this one, and names it and its token shards
+  // on its [data-search] element. Its search is started here, while
+  // that script still loads and before the page's own script runs: the
+  // query's shards are requested now, and meta.js is awaited through the
+  // page's element (whose load or error event is still to come, as it
+  // runs after this script) rather than loaded again. js/search.js opens
+  // the same index and gets the same promise.
+  var page = document.querySelector("[data-search][data-index]");
+  if (page) {
+    var url = page.getAttribute("data-index"), me = document.currentScript, own = null;
+    Array.prototype.forEach.call(document.scripts, function (s) {
+      if (me && me.defer && s.defer && s.getAttribute("src") === url &&
+        me.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING) own = s;
+    });
+    window.showcaseSearch.open(url, new URLSearchParams(window.location.search).get("q") || "", +page.getAttribute("data-shards"), own);
+  }
 })();

@@ -10,9 +10,9 @@
   var root = document.querySelector("[data-search]");
   if (!root || !window.showcaseSearch) return;
 
-  // The index starts loading before anything else is done: meta.js and,
-  // for the query in the address, its token shards (data-shards is their
-  // number) and p.js if it can be pinyin.
+  // The engine has started loading the index already (meta.js, the
+  // query's token shards, p.js if it can be pinyin); open returns that
+  // load's promise.
   var params = new URLSearchParams(window.location.search);
   var opened = showcaseSearch.open(root.getAttribute("data-index"), params.get("q") || "", +root.getAttribute("data-shards"));
 
@@ -106,6 +106,9 @@
     if (input.value) p.set("q", input.value);
     selects.forEach(function (s) { if (value(s)) p.set(s.name, value(s)); });
     var q = p.toString();
+    // The address the page opened with needs no rewriting (and Chromium
+    // spends milliseconds on a replaceState that changes nothing).
+    if ((q ? "?" + q : "") === window.location.search) return;
     try {
       window.history.replaceState(null, "", q ? "?" + q : window.location.pathname);
     } catch (e) { /* not allowed here */ }
@@ -132,8 +135,18 @@
     // the count that narrow as the search goes on; the exact count and
     // the rest follow when every candidate has been checked.
     var first = null;
-    engine.search(query, filter(), function (partial) {
+    engine.search(query, filter(), function (partial, ahead) {
       if (mine !== seq) return;
+      if (ahead) {
+        // The first hits, final, while the rest of the page is checked:
+        // shown without snippets, and drawn again with the page.
+        result = partial;
+        shown = 0;
+        list.textContent = "";
+        list.appendChild(outlined(partial.hits).frag);
+        report();
+        return;
+      }
       if (first) {
         if (!result.done) {
           result.lo = partial.lo;
@@ -178,16 +191,36 @@
   // cut from have loaded; it returns a promise of the snippets shown.
   function showMore(mine, fresh) {
     var batch = result.hits.slice(shown, shown + PAGE), ts = result.terms;
-    var items = engine.outline(batch, ts).map(item), frag = document.createDocumentFragment();
-    items.forEach(function (li) { frag.appendChild(li); });
+    var made = outlined(batch), items = made.items;
     if (fresh) list.textContent = "";
-    list.appendChild(frag);
+    list.appendChild(made.frag);
     shown += batch.length;
     report();
-    return engine.describe(batch, ts).then(function (views) {
-      if (mine !== seq) return;
+    // The snippets' lead and text blocks are asked for once the hits are
+    // drawn: adding a script for each of twenty blocks held the first
+    // frame of results back by 10 to 20 ms.
+    return afterFrame().then(function () {
+      return mine === seq ? engine.describe(batch, ts) : null;
+    }).then(function (views) {
+      if (!views || mine !== seq) return;
       views.forEach(function (v, i) { fillSnippet(items[i], v.snippet); });
       fillAsked();
+    });
+  }
+
+  // outlined makes the list items of hits, their snippets to come.
+  function outlined(hits) {
+    var items = engine.outline(hits, result.terms).map(item), frag = document.createDocumentFragment();
+    items.forEach(function (li) { frag.appendChild(li); });
+    return { items: items, frag: frag };
+  }
+
+  // afterFrame returns a promise settled in a task after the next frame,
+  // or after 100 ms in a tab that draws no frames (one in the background).
+  function afterFrame() {
+    return new Promise(function (resolve) {
+      window.requestAnimationFrame(function () { window.setTimeout(resolve, 0); });
+      window.setTimeout(resolve, 100);
     });
   }
 
