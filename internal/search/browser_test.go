@@ -14,6 +14,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"showcase/internal/browsertest"
 	"showcase/internal/build"
@@ -21,6 +22,7 @@ import (
 	"showcase/internal/search"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -572,6 +574,50 @@ func TestFirstResultsPath(t *testing.T) {
 		}
 	})
 
+	// A brand's exact name is decided by meta.js, the other brands that
+	// hold it only by their lead or text blocks: its hit is shown while
+	// those are checked, here while they cannot load.
+	t.Run("final hits ahead of the check", func(t *testing.T) {
+		s, diags, err := build.Load(context.Background(), os.DirFS(repoRoot), build.LoadOptions{}, nil)
+		if err != nil || diags.Err() != nil {
+			t.Fatalf("load sample: %v %v", err, diags)
+		}
+		var q string
+		var ahead []string
+		for _, b := range s.Brands {
+			// A term of one or two characters is a token, decided by the
+			// shards alone.
+			hits := x.Search(b.Name, search.Filter{})
+			if utf8.RuneCountInString(b.Name) <= 2 || len(hits) < 2 || hits[0].Name != b.Name || hits[len(hits)-1].Tier == search.TierName {
+				continue
+			}
+			q = b.Name
+			for _, h := range hits {
+				if h.Tier != search.TierName {
+					break
+				}
+				ahead = append(ahead, h.ID)
+			}
+			break
+		}
+		if q == "" {
+			t.Fatal("no brand of the sample site has a name other brands hold only in their text")
+		}
+		var got []string
+		err = chromedp.Run(ctx,
+			network.SetBlockedURLs([]string{"*/search/l/*", "*/search/d/*"}),
+			chromedp.Navigate(pageURL+"?q="+url.QueryEscape(q)),
+			state("error"),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll(".search-hit")).map(li => li.dataset.id)`, &got),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || len(got) > len(ahead) || !slices.Equal(got, ahead[:len(got)]) {
+			t.Errorf("%s, its other brands not checked: the page shows %q, want the first of %q", q, got, ahead)
+		}
+	})
+
 	t.Run("shards without meta.js", func(t *testing.T) {
 		requests()
 		var status string
@@ -594,9 +640,26 @@ func TestFirstResultsPath(t *testing.T) {
 	})
 
 	t.Run("pinyin only for pinyin", func(t *testing.T) {
-		if err := chromedp.Run(ctx, network.SetBlockedURLs([]string{})); err != nil {
+		// metaRuns counts the runs of meta.js: the page's own script is
+		// the engine's, not run a second time by a script of its own.
+		const metaRuns = `(() => {
+			let engine;
+			window.__metaRuns = 0;
+			Object.defineProperty(window, "showcaseSearch", {configurable: true, get: () => engine, set: e => {
+				const meta = e.meta;
+				e.meta = function () { window.__metaRuns++; return meta.apply(this, arguments); };
+				engine = e;
+			}});
+		})()`
+		var counter page.ScriptIdentifier
+		if err := chromedp.Run(ctx, network.SetBlockedURLs([]string{}), chromedp.ActionFunc(func(c context.Context) error {
+			var err error
+			counter, err = page.AddScriptToEvaluateOnNewDocument(metaRuns).Do(c)
+			return err
+		})); err != nil {
 			t.Fatal(err)
 		}
+		defer chromedp.Run(ctx, page.RemoveScriptToEvaluateOnNewDocument(counter))
 		for _, c := range []struct {
 			q      string
 			pinyin bool
@@ -607,6 +670,13 @@ func TestFirstResultsPath(t *testing.T) {
 			}
 			if got := requests(); has(got, "/search/p.js") != c.pinyin || !has(got, "/search/meta.js") {
 				t.Errorf("%s: the page requests %q; p.js wanted: %v", c.q, got, c.pinyin)
+			}
+			var runs int
+			if err := chromedp.Run(ctx, chromedp.Evaluate(`window.__metaRuns`, &runs)); err != nil {
+				t.Fatal(err)
+			}
+			if runs != 1 {
+				t.Errorf("%s: meta.js ran %d times, want once", c.q, runs)
 			}
 		}
 	})
