@@ -54,7 +54,10 @@ func writeSearch(b testing.TB, src string, s *site.Site, dest string, target ren
 	if err != nil {
 		b.Fatal(err)
 	}
-	out := dirOutput(dest)
+	out, err := publish.Create(dest)
+	if err != nil {
+		b.Fatal(err)
+	}
 	mn := publish.NewMinifier()
 	assets, err := build.WriteStatic(th, mn, out)
 	if err != nil {
@@ -72,17 +75,9 @@ func writeSearch(b testing.TB, src string, s *site.Site, dest string, target ren
 			b.Fatal(err)
 		}
 	}
-}
-
-// dirOutput writes a build's files under a folder.
-type dirOutput string
-
-func (d dirOutput) Write(name string, data []byte) error {
-	p := filepath.Join(string(d), filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	if err := out.Commit(); err != nil {
+		b.Fatal(err)
 	}
-	return os.WriteFile(p, data, 0o644)
 }
 
 // gzipSize is the size of data compressed as a web server would, at
